@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import type { AppEnv, Deps } from './core/http/context.ts';
+import { handleError, handleNotFound } from './core/http/errors.tsx';
+import { csrf, language, requestIdAndLogging, securityHeaders, session } from './core/http/middleware.ts';
+import { staticFiles } from './core/http/static.ts';
+import { apiRoutes } from './features/api/api.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.tsx';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { organisationsRoutes } from './features/organisations/organisations.routes.tsx';
+import { pagesRoutes } from './features/pages/pages.routes.tsx';
+
+/**
+ * Builds the whole application from its dependencies. Order matters: request id and logging wrap
+ * everything; static files and health checks skip sessions; every other route gets language,
+ * session and CSRF before its handler.
+ */
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestIdAndLogging(deps));
+  app.use('*', securityHeaders());
+  app.route('/', staticFiles({ cacheInMemory: deps.config.NODE_ENV === 'production' }));
+  app.route('/', healthRoutes());
+  app.use('*', language());
+  app.use('*', session(deps));
+  app.use('*', csrf(deps));
+  app.route('/', pagesRoutes());
+  app.route('/', authRoutes(deps));
+  app.route('/', organisationsRoutes());
+  app.route('/api/v1', apiRoutes());
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}
+

@@ -1,0 +1,47 @@
+import { serve } from '@hono/node-server';
+import { parseArgs } from 'node:util';
+import { createApp } from '../app.ts';
+import { purgeExpiredSessions } from '../core/auth/sessions.ts';
+import { loadConfig } from '../core/config.ts';
+import { createDeps } from '../core/deps.ts';
+import { isDatabaseEmpty, seedDemoData } from '../features/seed/seed.ts';
+import { demoSignInText } from './seed.ts';
+
+export async function runServe(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'no-seed': { type: 'boolean', default: false } } });
+  const config = loadConfig();
+  const deps = await createDeps(config);
+  const { logger } = deps;
+  await deps.database.migrate();
+  // The embedded default is for trying Frivillig out: an empty one gets demo data so there is something to see.
+  if (!config.DATABASE_URL && !values['no-seed'] && (await isDatabaseEmpty(deps))) {
+    await seedDemoData(deps);
+    logger.info('seeded demo data into the empty embedded database');
+  }
+  await purgeExpiredSessions(deps);
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  logger.info('listening', { url: config.publicUrl, engine: deps.database.engine });
+  console.error(`\nFrivillig is running at ${config.publicUrl} (${deps.database.engine === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL'})`);
+  if (config.localSignInEnabled && !config.DATABASE_URL) console.error(`${demoSignInText(config.publicUrl)}\n`);
+  const sweep = setInterval(() => purgeExpiredSessions(deps).catch((error) => logger.warn('session purge failed', { error })), 15 * 60_000);
+  sweep.unref();
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info('shutting down', { signal });
+      clearInterval(sweep);
+      server.close(() => resolve());
+      // Keep-alive connections would hold close() open; give in-flight requests a moment, then go.
+      setTimeout(() => resolve(), 5000).unref();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  await deps.database.close();
+  return 0;
+}

@@ -1,0 +1,36 @@
+import { coreMessages } from './core.messages.ts';
+import { type Lang, type MessageSet, type Params, interpolate } from './i18n.ts';
+import { pagesMessages } from '../../features/pages/pages.messages.ts';
+import { authMessages } from '../../features/auth/auth.messages.ts';
+import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
+
+/** Every feature's catalogue; add a feature's messages here. */
+export const MESSAGE_SETS = { core: coreMessages, pages: pagesMessages, auth: authMessages, organisations: organisationsMessages } as const;
+
+type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
+export type MessageKey = KeysOf<(typeof MESSAGE_SETS)[keyof typeof MESSAGE_SETS]>;
+
+function merge(lang: Lang): Partial<Record<MessageKey, string>> {
+  const out: Partial<Record<string, string>> = {};
+  for (const set of Object.values(MESSAGE_SETS)) Object.assign(out, (set as MessageSet<string>)[lang]);
+  return out;
+}
+
+const merged: Record<Lang, Partial<Record<MessageKey, string>>> = { nb: merge('nb'), nn: merge('nn'), en: merge('en') };
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translator(lang: Lang): Translate {
+  const own = merged[lang];
+  const fallback = merged.nb;
+  return (key, params) => interpolate(own[key] ?? fallback[key] ?? key, params);
+}
+
+/** Non-typed lookup for keys built at run time (e.g. `role.${role}`); falls back to the key itself. */
+export function hasMessage(key: string): key is MessageKey {
+  return key in merged.nb;
+}
+
+export function catalogueFor(lang: Lang): Partial<Record<MessageKey, string>> {
+  return merged[lang];
+}

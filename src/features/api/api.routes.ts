@@ -1,0 +1,45 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../core/http/context.ts';
+import { listMyOrganisations } from '../organisations/read-workspace.ts';
+
+/**
+ * JSON API under /api/v1, described by OpenAPI from the same zod schemas that validate it.
+ * The document is served at /api/v1/openapi.json.
+ */
+const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi('Error');
+
+const MyOrganisation = z
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    orgnr: z.string().nullable().openapi({ description: 'Organisasjonsnummer, null until registered', example: '974760673' }),
+    phase: z.number().int().min(1).max(6).openapi({ description: 'Life-event phase 1–6' }),
+    role: z.enum(['leader', 'board_member', 'treasurer', 'member']),
+  })
+  .openapi('MyOrganisation');
+
+const listMine = createRoute({
+  method: 'get',
+  path: '/meg/organisasjoner',
+  summary: 'The signed-in person’s organisation workspaces and role in each',
+  tags: ['Arbeidsrom'],
+  responses: {
+    200: { description: 'Workspaces', content: { 'application/json': { schema: z.object({ data: z.array(MyOrganisation) }) } } },
+    401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+});
+
+export function apiRoutes() {
+  const api = new OpenAPIHono<AppEnv>();
+  api.openapi(listMine, async (c) => {
+    const rows = await listMyOrganisations(c.get('deps'), { user: c.get('user') });
+    return c.json({ data: rows }, 200);
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Frivillig API', version: '1.0.0', description: 'Open API of Frivillig. Register data is under NLOD.' },
+  });
+  return api;
+}
