@@ -10,23 +10,26 @@ import type { OrgRole } from './organisations.schema.ts';
 
 export async function changeMemberRole(
   deps: Deps,
-  opts: { user: CurrentUser | null; organisationId: string; memberUserId: string; role: OrgRole },
+  opts: { user: CurrentUser | null; organisationId: string; memberUserId: string; role: OrgRole | null },
 ): Promise<void> {
   const { user } = await requireOrgRole(deps, { user: opts.user, organisationId: opts.organisationId, roles: ['leader'] });
+  // Validation after the access check: a stranger learns nothing, not even that the form was wrong.
+  const role = opts.role;
+  if (!role) throw new AppError('validation', 'orgs.error.roleInvalid');
   await deps.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     const membership = /^[0-9a-f-]{36}$/i.test(opts.memberUserId)
       ? await findMembership(db, opts.organisationId, opts.memberUserId)
       : null;
     if (!membership) throw new AppError('not_found', 'orgs.error.notMember');
-    if (membership.role === opts.role) return;
-    await lockAndAssertLeaderRemains(db, { organisationId: opts.organisationId, currentRole: membership.role, nextRole: opts.role });
-    await updateMembershipRole(db, opts.organisationId, opts.memberUserId, opts.role);
+    if (membership.role === role) return;
+    await lockAndAssertLeaderRemains(db, { organisationId: opts.organisationId, currentRole: membership.role, nextRole: role });
+    await updateMembershipRole(db, opts.organisationId, opts.memberUserId, role);
     await recordAudit(db, {
       organisationId: opts.organisationId,
       actorUserId: user.id,
       action: 'membership.role_changed',
-      details: { userId: opts.memberUserId, name: await findUserName(db, opts.memberUserId), from: membership.role, to: opts.role },
+      details: { userId: opts.memberUserId, name: await findUserName(db, opts.memberUserId), from: membership.role, to: role },
       at: deps.now(),
     });
   });

@@ -73,8 +73,12 @@ export function organisationsRoutes() {
   app.post('/arbeidsrom/:orgId/medlemmer/:userId/rolle', async (c) => {
     const organisationId = c.req.param('orgId');
     const form = await parseForm(c, changeRoleSchema);
-    if (!form.ok) throw new AppError('validation', 'orgs.error.roleInvalid');
-    await changeMemberRole(c.get('deps'), { user: c.get('user'), organisationId, memberUserId: c.req.param('userId'), role: form.data.role });
+    await changeMemberRole(c.get('deps'), {
+      user: c.get('user'),
+      organisationId,
+      memberUserId: c.req.param('userId'),
+      role: form.ok ? form.data.role : null,
+    });
     setFlash(c, { key: 'orgs.saved', kind: 'success' });
     return redirectAfterPost(c, `/arbeidsrom/${organisationId}/medlemmer`);
   });
