@@ -3,6 +3,7 @@ import type { AppEnv, Deps } from './core/http/context.ts';
 import { handleError, handleNotFound } from './core/http/errors.tsx';
 import { csrf, language, requestIdAndLogging, securityHeaders, session } from './core/http/middleware.ts';
 import { staticFiles } from './core/http/static.ts';
+import { adminRoutes } from './features/admin/admin.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -26,6 +27,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', pagesRoutes());
   app.route('/', authRoutes(deps));
   app.route('/', organisationsRoutes());
+  app.route('/', adminRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

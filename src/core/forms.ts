@@ -12,10 +12,18 @@ export type FormResult<T> =
   | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
 export async function parseForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<z.infer<S>>> {
-  const body = await c.req.parseBody();
+  const body = await c.req.parseBody({ all: true });
+  // `values` (first value of each field) is for re-rendering; `input` keeps repeated fields as arrays.
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') values[k] = v;
-  const parsed = schema.safeParse(values);
+  const input: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === '_csrf') continue;
+    const strings = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+    if (strings.length === 0) continue;
+    values[k] = strings[0]!;
+    input[k] = strings.length === 1 ? strings[0]! : strings;
+  }
+  const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   return { ok: false, errors: translateIssues(parsed.error, c.get('t')), values };
 }

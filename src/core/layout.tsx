@@ -39,6 +39,13 @@ export function Layout(props: { v: ViewContext; title: string; children?: Child;
                         {t('layout.myOrganisations')}
                       </a>
                     </li>
+                    {v.user.platformRoles.includes('administrator') ? (
+                      <li>
+                        <a class="ds-link" href="/admin/brukere">
+                          {t('admin.nav')}
+                        </a>
+                      </li>
+                    ) : null}
                     <li>
                       <form method="post" action="/logg-ut" class="inline-form">
                         <input type="hidden" name="_csrf" value={v.csrfToken} />

@@ -121,7 +121,8 @@ export function csrf(deps: Deps): MiddlewareHandler<AppEnv> {
       if (!sent) {
         const type = c.req.header('content-type') ?? '';
         if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-          const body = await c.req.parseBody();
+          // all: true so repeated fields (checkbox groups) survive; Hono caches this parse for the handler.
+          const body = await c.req.parseBody({ all: true });
           const field = body[CSRF_FIELD];
           sent = typeof field === 'string' ? field : undefined;
         }

@@ -3,9 +3,12 @@ import { type Lang, type MessageSet, type Params, interpolate } from './i18n.ts'
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
+import { adminMessages } from '../../features/admin/admin.messages.ts';
 
 /** Every feature's catalogue; add a feature's messages here. */
-export const MESSAGE_SETS = { core: coreMessages, pages: pagesMessages, auth: authMessages, organisations: organisationsMessages } as const;
+export const MESSAGE_SETS = { core: coreMessages, pages: pagesMessages, auth: authMessages, organisations: organisationsMessages,
+  admin: adminMessages,
+} as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof MESSAGE_SETS)[keyof typeof MESSAGE_SETS]>;
