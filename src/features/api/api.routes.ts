@@ -1,6 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http/context.ts';
-import { listMyOrganisations } from '../organisations/read-workspace.ts';
+import { listMyOrganisations, readMembers } from '../organisations/read-workspace.ts';
 
 /**
  * JSON API under /api/v1, described by OpenAPI from the same zod schemas that validate it.
@@ -31,11 +31,51 @@ const listMine = createRoute({
   },
 });
 
+const Workspace = z
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    orgnr: z.string().nullable(),
+    phase: z.number().int().min(1).max(6),
+    yourRole: z.enum(['leader', 'board_member', 'treasurer', 'member']),
+    members: z.array(z.object({ name: z.string(), role: z.enum(['leader', 'board_member', 'treasurer', 'member']) })),
+  })
+  .openapi('Workspace');
+
+const getWorkspace = createRoute({
+  method: 'get',
+  path: '/arbeidsrom/{orgId}',
+  summary: 'One organisation workspace with its members and roles (members of the organisation only)',
+  tags: ['Arbeidsrom'],
+  request: { params: z.object({ orgId: z.string().openapi({ param: { name: 'orgId', in: 'path' }, example: '0b8f…' }) }) },
+  responses: {
+    200: { description: 'The workspace', content: { 'application/json': { schema: z.object({ data: Workspace }) } } },
+    401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorSchema } } },
+    403: { description: 'Not a member of this organisation', content: { 'application/json': { schema: ErrorSchema } } },
+  },
+});
+
 export function apiRoutes() {
   const api = new OpenAPIHono<AppEnv>();
   api.openapi(listMine, async (c) => {
     const rows = await listMyOrganisations(c.get('deps'), { user: c.get('user') });
     return c.json({ data: rows }, 200);
+  });
+  api.openapi(getWorkspace, async (c) => {
+    const { organisation, role, members } = await readMembers(c.get('deps'), { user: c.get('user'), organisationId: c.req.valid('param').orgId });
+    return c.json(
+      {
+        data: {
+          id: organisation.id,
+          name: organisation.name,
+          orgnr: organisation.orgnr,
+          phase: organisation.phase,
+          yourRole: role,
+          members: members.map((m) => ({ name: m.name, role: m.role })),
+        },
+      },
+      200,
+    );
   });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
