@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
+  customType,
+  date,
   index,
   integer,
   jsonb,
@@ -194,4 +197,239 @@ export const outboundEmails = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [index('outbound_emails_status_idx').on(t.status, t.createdAt)],
+);
+
+// ---------- register data (Enhetsregisteret, Frivillighetsregisteret) ----------
+// Copies of Brønnøysundregistrene's open data (NLOD). The full record as received is kept in `data`;
+// the columns beside it are what we search, filter and count on. `data_hash` makes re-imports idempotent.
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const fylker = pgTable('fylker', {
+  nummer: text('nummer').primaryKey(),
+  navn: text('navn').notNull(),
+});
+
+export const kommuner = pgTable(
+  'kommuner',
+  {
+    nummer: text('nummer').primaryKey(),
+    navn: text('navn').notNull(),
+    fylkesnummer: text('fylkesnummer')
+      .notNull()
+      .references(() => fylker.nummer),
+  },
+  (t) => [index('kommuner_fylke_idx').on(t.fylkesnummer)],
+);
+
+export const icnpoKategorier = pgTable('icnpo_kategorier', {
+  /** "1100" for a sub-category, "1" for a main category (the API's format, no separator). */
+  nummer: text('nummer').primaryKey(),
+  navn: text('navn').notNull(),
+  hovedkategori: text('hovedkategori').notNull(),
+  erHovedkategori: boolean('er_hovedkategori').notNull(),
+});
+
+export const organisasjonsformer = pgTable('organisasjonsformer', {
+  kode: text('kode').primaryKey(),
+  beskrivelse: text('beskrivelse').notNull(),
+  erUnderenhetsform: boolean('er_underenhetsform').notNull().default(false),
+});
+
+export const rolletyper = pgTable('rolletyper', {
+  kode: text('kode').primaryKey(),
+  nb: text('nb').notNull(),
+  en: text('en'),
+  relevantForFrivillige: boolean('relevant_for_frivillige').notNull().default(false),
+});
+
+export const registerEnheter = pgTable(
+  'register_enheter',
+  {
+    orgnr: text('orgnr').primaryKey(),
+    navn: text('navn').notNull(),
+    organisasjonsform: text('organisasjonsform'),
+    /** From forretningsadresse, else postadresse (foreign addresses have none). */
+    kommunenummer: text('kommunenummer'),
+    stiftelsesdato: date('stiftelsesdato'),
+    registreringsdato: date('registreringsdato'),
+    naeringskode1: text('naeringskode1'),
+    antallAnsatte: integer('antall_ansatte'),
+    registrertIFrivillighetsregisteret: boolean('registrert_i_frivillighetsregisteret').notNull().default(false),
+    registrertIMvaregisteret: boolean('registrert_i_mvaregisteret').notNull().default(false),
+    underAvvikling: boolean('under_avvikling').notNull().default(false),
+    konkurs: boolean('konkurs').notNull().default(false),
+    /** From the record, or the day the feed said "Sletting" (tombstone; "Fjernet" deletes the row). */
+    slettedato: date('slettedato'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    dataHash: text('data_hash').notNull(),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('norwegian', coalesce(navn, ''))`),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('register_enheter_search_idx').using('gin', t.searchVector),
+    index('register_enheter_navn_trgm_idx').using('gin', sql`lower(${t.navn}) gin_trgm_ops`),
+    index('register_enheter_kommune_idx').on(t.kommunenummer),
+    index('register_enheter_form_idx').on(t.organisasjonsform),
+    index('register_enheter_frr_idx').on(t.registrertIFrivillighetsregisteret),
+  ],
+);
+
+export const registerFrivillige = pgTable(
+  'register_frivillige',
+  {
+    orgnr: text('orgnr').primaryKey(),
+    /** ICNPO codes ranked by `rekkefoelge` (1 = primary), not by array position. */
+    icnpo1: text('icnpo1'),
+    icnpo2: text('icnpo2'),
+    icnpo3: text('icnpo3'),
+    grasrotandel: boolean('grasrotandel').notNull().default(false),
+    status: text('status'),
+    innfoertDato: date('innfoert_dato'),
+    foersteGangInnfoert: date('foerste_gang_innfoert'),
+    slettetDato: date('slettet_dato'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    dataHash: text('data_hash').notNull(),
+    /** The last full walk that saw this organisation; one not seen by a completed walk has left FRR. */
+    lastSeenWalk: uuid('last_seen_walk'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('register_frivillige_icnpo1_idx').on(t.icnpo1), index('register_frivillige_grasrot_idx').on(t.grasrotandel)],
+);
+
+/** The roles of one unit as last fetched (`/enheter/{orgnr}/roller`), raw, plus one row per role below. */
+export const registerRolleSett = pgTable('register_rolle_sett', {
+  orgnr: text('orgnr').primaryKey(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  dataHash: text('data_hash').notNull(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const registerRoller = pgTable(
+  'register_roller',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgnr: text('orgnr')
+      .notNull()
+      .references(() => registerRolleSett.orgnr, { onDelete: 'cascade' }),
+    rollegruppe: text('rollegruppe').notNull(),
+    rolle: text('rolle').notNull(),
+    fornavn: text('fornavn'),
+    mellomnavn: text('mellomnavn'),
+    etternavn: text('etternavn'),
+    /** Public data (name and birth date only; the open API has no fødselsnummer). */
+    fodselsdato: date('fodselsdato'),
+    erDoed: boolean('er_doed').notNull().default(false),
+    /** When the role is held by an organisation (e.g. REVI, REGN). */
+    enhetOrgnr: text('enhet_orgnr'),
+    enhetNavn: text('enhet_navn'),
+    fratraadt: boolean('fratraadt').notNull().default(false),
+    avregistrert: boolean('avregistrert').notNull().default(false),
+    rekkefolge: integer('rekkefolge'),
+  },
+  (t) => [index('register_roller_orgnr_idx').on(t.orgnr), index('register_roller_person_idx').on(t.etternavn, t.fodselsdato)],
+);
+
+export const registerImportRuns = pgTable('register_import_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind', { enum: ['enheter', 'frivillige', 'roller'] }).notNull(),
+  source: text('source').notNull(),
+  /** Identifies the file version (size + hash of the first bytes, or ETag) so a resume uses the same file. */
+  sourceFingerprint: text('source_fingerprint'),
+  status: text('status', { enum: ['running', 'completed', 'failed'] }).notNull().default('running'),
+  /** Number of records from the start of the source already staged or applied: where a resume continues. */
+  checkpoint: integer('checkpoint').notNull().default(0),
+  recordsRead: integer('records_read').notNull().default(0),
+  recordsInserted: integer('records_inserted').notNull().default(0),
+  recordsUpdated: integer('records_updated').notNull().default(0),
+  recordsUnchanged: integer('records_unchanged').notNull().default(0),
+  recordsQuarantined: integer('records_quarantined').notNull().default(0),
+  error: text('error'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+export const registerImportStaging = pgTable(
+  'register_import_staging',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => registerImportRuns.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    orgnr: text('orgnr').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    dataHash: text('data_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.position] })],
+);
+
+export const registerQuarantine = pgTable(
+  'register_quarantine',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id').references(() => registerImportRuns.id, { onDelete: 'set null' }),
+    source: text('source').notNull(),
+    /** Record index in the file, or the feed's id. */
+    position: text('position'),
+    reason: text('reason').notNull(),
+    raw: text('raw').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('register_quarantine_run_idx').on(t.runId)],
+);
+
+/** Every change the update feed told us about, shown on the organisation's profile. */
+export const registerChanges = pgTable(
+  'register_changes',
+  {
+    oppdateringsid: bigint('oppdateringsid', { mode: 'number' }).primaryKey(),
+    orgnr: text('orgnr').notNull(),
+    endringstype: text('endringstype').notNull(),
+    dato: timestamp('dato', { withTimezone: true }).notNull(),
+    endringer: jsonb('endringer').$type<unknown[]>(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('register_changes_orgnr_idx').on(t.orgnr, t.dato)],
+);
+
+/** Cursor and health of each sync follower ("enheter-feed", "roller-feed", "frivillige-walk"). */
+export const registerSyncState = pgTable('register_sync_state', {
+  name: text('name').primaryKey(),
+  cursor: text('cursor'),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+  lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+// ---------- background jobs ----------
+
+/**
+ * Jobs stored in Postgres. Workers claim a due job with FOR UPDATE SKIP LOCKED and hold a lease
+ * (locked_until), so several app instances can run workers without doing a job twice.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    lockedBy: text('locked_by'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    /** At most one queued/running job per singleton key (e.g. the recurring feed follower). */
+    singletonKey: text('singleton_key'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('jobs_due_idx').on(t.status, t.runAt),
+    uniqueIndex('jobs_singleton_idx').on(t.singletonKey).where(sql`status in ('queued', 'running')`),
+  ],
 );
