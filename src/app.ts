@@ -33,4 +33,3 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.onError(handleError);
   return app;
 }
-

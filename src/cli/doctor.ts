@@ -22,7 +22,12 @@ export async function runDoctor(): Promise<number> {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     for (const p of error.problems) {
-      checks.push({ name: `configuration: ${p.variable}`, ok: false, detail: p.message, fix: `Set ${p.variable} to a valid value, or unset it to use the default (see README.md, "Configuration").` });
+      checks.push({
+        name: `configuration: ${p.variable}`,
+        ok: false,
+        detail: p.message,
+        fix: `Set ${p.variable} to a valid value, or unset it to use the default (see README.md, "Configuration").`,
+      });
     }
   }
   if (config) {
@@ -33,7 +38,12 @@ export async function runDoctor(): Promise<number> {
         accessSync(dir, constants.W_OK);
         checks.push({ name: 'data directory', ok: true, detail: `${dir} is writable (embedded PGlite database)` });
       } catch (error) {
-        checks.push({ name: 'data directory', ok: false, detail: `${dir}: ${(error as Error).message}`, fix: 'Point DATA_DIR at a directory this user can write, or set DATABASE_URL to use a PostgreSQL server.' });
+        checks.push({
+          name: 'data directory',
+          ok: false,
+          detail: `${dir}: ${(error as Error).message}`,
+          fix: 'Point DATA_DIR at a directory this user can write, or set DATABASE_URL to use a PostgreSQL server.',
+        });
       }
     }
     let database: Database | null = null;
@@ -45,7 +55,12 @@ export async function runDoctor(): Promise<number> {
       checks.push(
         pending === 0
           ? { name: 'migrations', ok: true, detail: 'all applied' }
-          : { name: 'migrations', ok: false, detail: `${pending} pending`, fix: 'Run "npx frivillig migrate" (serve also applies them at start).' },
+          : {
+              name: 'migrations',
+              ok: false,
+              detail: `${pending} pending`,
+              fix: 'Run "npx frivillig migrate" (serve also applies them at start).',
+            },
       );
     } catch (error) {
       checks.push({
@@ -60,26 +75,54 @@ export async function runDoctor(): Promise<number> {
       await database?.close().catch(() => {});
     }
     if (config.NODE_ENV === 'production' && !config.PUBLIC_URL) {
-      checks.push({ name: 'public URL', ok: false, detail: 'PUBLIC_URL is not set', fix: 'Set PUBLIC_URL to the https address users reach, e.g. https://frivillig.example.no' });
+      checks.push({
+        name: 'public URL',
+        ok: false,
+        detail: 'PUBLIC_URL is not set',
+        fix: 'Set PUBLIC_URL to the https address users reach, e.g. https://frivillig.example.no',
+      });
     }
     if (config.oidcEnabled) {
       try {
-        const res = await fetch(new URL('.well-known/openid-configuration', `${config.OIDC_ISSUER!.replace(/\/$/, '')}/`), { signal: AbortSignal.timeout(5000) });
-        checks.push(res.ok
-          ? { name: 'sign-in (OIDC)', ok: true, detail: `${config.OIDC_ISSUER} publishes its configuration` }
-          : { name: 'sign-in (OIDC)', ok: false, detail: `discovery answered ${res.status}`, fix: 'Check OIDC_ISSUER: it must be the issuer URL without /.well-known/….' });
+        const res = await fetch(new URL('.well-known/openid-configuration', `${config.OIDC_ISSUER!.replace(/\/$/, '')}/`), {
+          signal: AbortSignal.timeout(5000),
+        });
+        checks.push(
+          res.ok
+            ? { name: 'sign-in (OIDC)', ok: true, detail: `${config.OIDC_ISSUER} publishes its configuration` }
+            : {
+                name: 'sign-in (OIDC)',
+                ok: false,
+                detail: `discovery answered ${res.status}`,
+                fix: 'Check OIDC_ISSUER: it must be the issuer URL without /.well-known/….',
+              },
+        );
       } catch (error) {
-        checks.push({ name: 'sign-in (OIDC)', ok: false, detail: (error as Error).message, fix: 'Check OIDC_ISSUER and that this machine can reach the provider.' });
+        checks.push({
+          name: 'sign-in (OIDC)',
+          ok: false,
+          detail: (error as Error).message,
+          fix: 'Check OIDC_ISSUER and that this machine can reach the provider.',
+        });
       }
     } else {
-      checks.push({ name: 'sign-in', ok: true, detail: 'built-in local sign-in (demo mode); set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET for ID-porten' });
+      checks.push({
+        name: 'sign-in',
+        ok: true,
+        detail: 'built-in local sign-in (demo mode); set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET for ID-porten',
+      });
     }
     if (config.SMTP_URL) {
       try {
         await nodemailer.createTransport(config.SMTP_URL).verify();
         checks.push({ name: 'e-mail', ok: true, detail: 'SMTP server accepts connections' });
       } catch (error) {
-        checks.push({ name: 'e-mail', ok: false, detail: (error as Error).message, fix: 'Check SMTP_URL (smtp://user:password@host:port).' });
+        checks.push({
+          name: 'e-mail',
+          ok: false,
+          detail: (error as Error).message,
+          fix: 'Check SMTP_URL (smtp://user:password@host:port).',
+        });
       }
     } else {
       checks.push({ name: 'e-mail', ok: true, detail: 'no SMTP_URL: e-mails are written to the log (fine for demos, not for production)' });

@@ -87,5 +87,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server';
 import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
 import { createApp } from '../app.ts';
 import { purgeExpiredSessions } from '../core/auth/sessions.ts';
 import { loadConfig } from '../core/config.ts';
@@ -26,7 +26,9 @@ export async function runServe(args: string[]): Promise<number> {
     server.once('error', reject);
   });
   logger.info('listening', { url: config.publicUrl, engine: deps.database.engine });
-  console.error(`\nFrivillig is running at ${config.publicUrl} (${deps.database.engine === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL'})`);
+  console.error(
+    `\nFrivillig is running at ${config.publicUrl} (${deps.database.engine === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL'})`,
+  );
   if (config.localSignInEnabled && !config.DATABASE_URL) console.error(`${demoSignInText(config.publicUrl)}\n`);
   const sweep = setInterval(() => purgeExpiredSessions(deps).catch((error) => logger.warn('session purge failed', { error })), 15 * 60_000);
   sweep.unref();

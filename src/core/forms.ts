@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { MessageKey, Translate } from './i18n/catalogue.ts';
 import type { AppEnv } from './http/context.ts';
+import type { MessageKey, Translate } from './i18n/catalogue.ts';
 
 /**
  * One zod schema per form: its issue messages are message-catalogue keys, so the same schema parses

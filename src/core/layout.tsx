@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
+import type { ViewContext } from './http/view-context.ts';
 import type { MessageKey } from './i18n/catalogue.ts';
 import { LANGUAGES } from './i18n/i18n.ts';
-import type { ViewContext } from './http/view-context.ts';
 
 /** Page shell: Designsystemet with the Brønnøysund theme, skip link, header, language switch, footer. */
 export function Layout(props: { v: ViewContext; title: string; children?: Child; wide?: boolean }) {
@@ -164,9 +164,7 @@ export function TextField(props: {
   required?: boolean;
   width?: 'short' | 'full';
 }) {
-  const describedBy = [props.description ? `${props.id}-desc` : null, props.error ? `${props.id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
+  const describedBy = [props.description ? `${props.id}-desc` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ');
   return (
     <div class="ds-field form-field">
       <label class="ds-label" for={props.id}>

@@ -16,7 +16,11 @@ export interface TestContext {
   database: Database;
   /** Moves the injected clock; the app sees this time on its next request. */
   setNow(date: Date): void;
-  createUser(opts?: { name?: string; email?: string; platformRoles?: ('public_official' | 'orchestrator' | 'administrator')[] }): Promise<{ id: string; name: string; email: string }>;
+  createUser(opts?: {
+    name?: string;
+    email?: string;
+    platformRoles?: ('public_official' | 'orchestrator' | 'administrator')[];
+  }): Promise<{ id: string; name: string; email: string }>;
   /** A browser-like client with its own cookie jar and CSRF token handling. */
   client(): TestClient;
   close(): Promise<void>;

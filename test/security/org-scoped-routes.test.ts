@@ -72,8 +72,7 @@ describe(`organisation-scoped routes refuse strangers (${engineUnderTest})`, () 
     for (const route of orgScopedRoutes()) {
       const path = fill(route.path);
       for (const method of ['GET', 'POST'] as const) {
-        const res =
-          method === 'GET' ? await stranger.get(path) : await stranger.post(path, { role: 'leader', email: 'evil@example.no' });
+        const res = method === 'GET' ? await stranger.get(path) : await stranger.post(path, { role: 'leader', email: 'evil@example.no' });
         const registered = method === route.method;
         // The registered method must answer 403; the other method is either refused the same way or not routed at all.
         const ok = registered ? res.status === 403 : [403, 404, 405].includes(res.status);

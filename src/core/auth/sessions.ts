@@ -1,7 +1,7 @@
 import { and, eq, lt, or } from 'drizzle-orm';
 import { randomToken, sha256 } from '../crypto.ts';
-import type { Deps } from '../http/context.ts';
 import { sessions, userPlatformRoles, users } from '../db/schema.ts';
+import type { Deps } from '../http/context.ts';
 import type { CurrentUser, PlatformRole } from './current-user.ts';
 
 /**
@@ -56,10 +56,7 @@ export async function loadSessionUser(deps: Deps, cookieValue: string): Promise<
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
   }
-  const roles = await db
-    .select({ role: userPlatformRoles.role })
-    .from(userPlatformRoles)
-    .where(eq(userPlatformRoles.userId, row.userId));
+  const roles = await db.select({ role: userPlatformRoles.role }).from(userPlatformRoles).where(eq(userPlatformRoles.userId, row.userId));
   return {
     id: row.userId,
     name: row.name,
@@ -70,10 +67,7 @@ export async function loadSessionUser(deps: Deps, cookieValue: string): Promise<
 }
 
 export async function destroySession(deps: Deps, idHash: string): Promise<string | null> {
-  const [row] = await deps.database.db
-    .delete(sessions)
-    .where(eq(sessions.idHash, idHash))
-    .returning({ idToken: sessions.idToken });
+  const [row] = await deps.database.db.delete(sessions).where(eq(sessions.idHash, idHash)).returning({ idToken: sessions.idToken });
   return row?.idToken ?? null;
 }
 
@@ -81,7 +75,5 @@ export async function destroySession(deps: Deps, idHash: string): Promise<string
 export async function purgeExpiredSessions(deps: Deps): Promise<void> {
   const now = deps.now();
   const idleCutoff = new Date(now.getTime() - deps.config.SESSION_IDLE_MINUTES * 60_000);
-  await deps.database.db
-    .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now), and(lt(sessions.lastSeenAt, idleCutoff))));
+  await deps.database.db.delete(sessions).where(or(lt(sessions.expiresAt, now), and(lt(sessions.lastSeenAt, idleCutoff))));
 }

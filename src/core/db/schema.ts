@@ -41,10 +41,7 @@ export const users = pgTable(
     preferredLanguage: text('preferred_language'),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
-    uniqueIndex('users_oidc_subject_unique').on(t.oidcSubject),
-  ],
+  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`), uniqueIndex('users_oidc_subject_unique').on(t.oidcSubject)],
 );
 
 export const userPlatformRoles = pgTable(
@@ -157,10 +154,7 @@ export const invitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('invitations_token_hash_unique').on(t.tokenHash),
-    index('invitations_org_idx').on(t.organisationId),
-  ],
+  (t) => [uniqueIndex('invitations_token_hash_unique').on(t.tokenHash), index('invitations_org_idx').on(t.organisationId)],
 );
 
 // ---------- audit log ----------
@@ -190,7 +184,9 @@ export const outboundEmails = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: createdAt(),
@@ -337,7 +333,9 @@ export const registerImportRuns = pgTable('register_import_runs', {
   source: text('source').notNull(),
   /** Identifies the file version (size + hash of the first bytes, or ETag) so a resume uses the same file. */
   sourceFingerprint: text('source_fingerprint'),
-  status: text('status', { enum: ['running', 'completed', 'failed'] }).notNull().default('running'),
+  status: text('status', { enum: ['running', 'completed', 'failed'] })
+    .notNull()
+    .default('running'),
   /** Number of records from the start of the source already staged or applied: where a resume continues. */
   checkpoint: integer('checkpoint').notNull().default(0),
   recordsRead: integer('records_read').notNull().default(0),
@@ -417,7 +415,9 @@ export const jobs = pgTable(
     name: text('name').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(5),
     lockedBy: text('locked_by'),

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, statusForCode, type AppErrorCode } from '../errors.ts';
+import { AppError, type AppErrorCode, statusForCode } from '../errors.ts';
 import type { MessageKey } from '../i18n/catalogue.ts';
 import { translator } from '../i18n/catalogue.ts';
 import type { AppEnv } from './context.ts';

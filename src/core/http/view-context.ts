@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
+import type { CurrentUser } from '../auth/current-user.ts';
 import type { Translate } from '../i18n/catalogue.ts';
 import type { Lang } from '../i18n/i18n.ts';
-import type { CurrentUser } from '../auth/current-user.ts';
 import type { AppEnv } from './context.ts';
 
 /** What a view needs to render: language, translator, the signed-in user and the CSRF token for forms. */

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.ts';
 import { createTestContext, type TestContext } from '../../../test/helpers/app.ts';
 import { engineUnderTest } from '../../../test/helpers/database.ts';
+import { createApp } from '../../app.ts';
 import type { AppEnv } from './context.ts';
 
 describe(`web shell (${engineUnderTest})`, () => {
@@ -20,7 +20,14 @@ describe(`web shell (${engineUnderTest})`, () => {
     expect(html).toContain('Starte og drive en frivillig organisasjon');
     const phases = [...html.matchAll(/class="phase-list__item"/g)];
     expect(phases).toHaveLength(6);
-    for (const title of ['Idé og utprøving', 'Starte', 'Drive', 'Bli med og rekruttere', 'Utvikle og slå sammen', 'Avvikle eller overdra']) {
+    for (const title of [
+      'Idé og utprøving',
+      'Starte',
+      'Drive',
+      'Bli med og rekruttere',
+      'Utvikle og slå sammen',
+      'Avvikle eller overdra',
+    ]) {
       expect(html).toContain(title);
     }
     expect(html).toMatch(/<a class="ds-skip-link" href="#main">Hopp til hovedinnhold<\/a>/);
@@ -112,7 +119,10 @@ describe(`web shell (${engineUnderTest})`, () => {
 
   it('renders 500 in the user’s language with the request id, and logs the error', async () => {
     const lines: string[] = [];
-    const deps = { ...ctx.deps, logger: { ...ctx.deps.logger, error: (msg: string, f?: Record<string, unknown>) => lines.push(`${msg} ${String(f?.error)}`) } };
+    const deps = {
+      ...ctx.deps,
+      logger: { ...ctx.deps.logger, error: (msg: string, f?: Record<string, unknown>) => lines.push(`${msg} ${String(f?.error)}`) },
+    };
     const app = createApp(deps);
     // A route that fails, mounted on a wrapper so the real error handler renders it.
     const boom = new Hono<AppEnv>();

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_SETS, translator } from './catalogue.ts';
-import { interpolate, langFromAcceptLanguage } from './i18n.ts';
 import type { MessageSet } from './i18n.ts';
+import { interpolate, langFromAcceptLanguage } from './i18n.ts';
 
 describe('message catalogue', () => {
   for (const [feature, set] of Object.entries(MESSAGE_SETS) as [string, MessageSet<string>][]) {

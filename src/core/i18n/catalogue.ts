@@ -1,12 +1,16 @@
-import { coreMessages } from './core.messages.ts';
-import { type Lang, type MessageSet, type Params, interpolate } from './i18n.ts';
-import { pagesMessages } from '../../features/pages/pages.messages.ts';
+import { adminMessages } from '../../features/admin/admin.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
-import { adminMessages } from '../../features/admin/admin.messages.ts';
+import { pagesMessages } from '../../features/pages/pages.messages.ts';
+import { coreMessages } from './core.messages.ts';
+import { interpolate, type Lang, type MessageSet, type Params } from './i18n.ts';
 
 /** Every feature's catalogue; add a feature's messages here. */
-export const MESSAGE_SETS = { core: coreMessages, pages: pagesMessages, auth: authMessages, organisations: organisationsMessages,
+export const MESSAGE_SETS = {
+  core: coreMessages,
+  pages: pagesMessages,
+  auth: authMessages,
+  organisations: organisationsMessages,
   admin: adminMessages,
 } as const;
 

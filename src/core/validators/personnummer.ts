@@ -16,7 +16,10 @@ function mod11(digits: number[], weights: readonly number[]): number | null {
 
 export type PersonnummerKind = 'fodselsnummer' | 'd-nummer';
 
-export function parsePersonnummer(input: string, opts: { allowSynthetic?: boolean } = {}): { kind: PersonnummerKind; birthDate: string } | null {
+export function parsePersonnummer(
+  input: string,
+  opts: { allowSynthetic?: boolean } = {},
+): { kind: PersonnummerKind; birthDate: string } | null {
   const value = input.replace(/\s/g, '');
   if (!/^\d{11}$/.test(value)) return null;
   const d = [...value].map(Number);

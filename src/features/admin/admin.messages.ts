@@ -4,7 +4,8 @@ export const adminMessages = defineMessages({
   nb: {
     'admin.nav': 'Administrasjon',
     'admin.users.title': 'Brukere og plattformroller',
-    'admin.users.lead': 'Plattformroller gir tilgang til verktøy for offentlige saksbehandlere, orkestratoren og administratorer. Alle endringer logges.',
+    'admin.users.lead':
+      'Plattformroller gir tilgang til verktøy for offentlige saksbehandlere, orkestratoren og administratorer. Alle endringer logges.',
     'admin.users.search': 'Søk etter navn eller e-post',
     'admin.users.searchButton': 'Søk',
     'admin.users.name': 'Navn',
@@ -24,7 +25,8 @@ export const adminMessages = defineMessages({
   nn: {
     'admin.nav': 'Administrasjon',
     'admin.users.title': 'Brukarar og plattformroller',
-    'admin.users.lead': 'Plattformroller gir tilgang til verktøy for offentlege sakshandsamarar, orkestratoren og administratorar. Alle endringar blir logga.',
+    'admin.users.lead':
+      'Plattformroller gir tilgang til verktøy for offentlege sakshandsamarar, orkestratoren og administratorar. Alle endringar blir logga.',
     'admin.users.search': 'Søk etter namn eller e-post',
     'admin.users.searchButton': 'Søk',
     'admin.users.name': 'Namn',
@@ -44,7 +46,8 @@ export const adminMessages = defineMessages({
   en: {
     'admin.nav': 'Administration',
     'admin.users.title': 'Users and platform roles',
-    'admin.users.lead': 'Platform roles give access to tools for public officials, the orchestrator and administrators. Every change is logged.',
+    'admin.users.lead':
+      'Platform roles give access to tools for public officials, the orchestrator and administrators. Every change is logged.',
     'admin.users.search': 'Search by name or email',
     'admin.users.searchButton': 'Search',
     'admin.users.name': 'Name',

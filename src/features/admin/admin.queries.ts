@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import type { PlatformRole } from '../../core/auth/current-user.ts';
 import type { Db } from '../../core/db/client.ts';
 import { auditEvents, userPlatformRoles, users } from '../../core/db/schema.ts';
-import type { PlatformRole } from '../../core/auth/current-user.ts';
 
 export async function searchUsersWithRoles(db: Db, query: string, limit = 100) {
   const pattern = `%${query.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -10,7 +10,9 @@ export async function searchUsersWithRoles(db: Db, query: string, limit = 100) {
       id: users.id,
       name: users.name,
       email: users.email,
-      roles: sql<PlatformRole[]>`coalesce(array_agg(${userPlatformRoles.role}::text) filter (where ${userPlatformRoles.role} is not null), '{}')`,
+      roles: sql<
+        PlatformRole[]
+      >`coalesce(array_agg(${userPlatformRoles.role}::text) filter (where ${userPlatformRoles.role} is not null), '{}')`,
     })
     .from(users)
     .leftJoin(userPlatformRoles, eq(userPlatformRoles.userId, users.id))
@@ -48,11 +50,16 @@ export async function replaceRoles(db: Db, userId: string, roles: PlatformRole[]
 
 export async function listPlatformAuditEvents(db: Db, limit = 200) {
   return db
-    .select({ id: auditEvents.id, action: auditEvents.action, details: auditEvents.details, createdAt: auditEvents.createdAt, actorName: users.name })
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      details: auditEvents.details,
+      createdAt: auditEvents.createdAt,
+      actorName: users.name,
+    })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(and(isNull(auditEvents.organisationId), sql`${auditEvents.action} like 'platform.%'`))
     .orderBy(desc(auditEvents.createdAt))
     .limit(limit);
 }
-

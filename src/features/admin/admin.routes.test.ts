@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, userPlatformRoles } from '../../core/db/schema.ts';
 import { createTestContext, type TestContext } from '../../../test/helpers/app.ts';
 import { engineUnderTest } from '../../../test/helpers/database.ts';
+import { auditEvents, userPlatformRoles } from '../../core/db/schema.ts';
 
 describe(`platform administration (${engineUnderTest})`, () => {
   let ctx: TestContext;
@@ -49,7 +49,11 @@ describe(`platform administration (${engineUnderTest})`, () => {
     const roles = await ctx.database.db.select().from(userPlatformRoles).where(eq(userPlatformRoles.userId, target.id));
     expect(roles.map((r) => r.role).sort()).toEqual(['orchestrator', 'public_official']);
     const [event] = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'platform.roles_changed'));
-    expect(event).toMatchObject({ actorUserId: admin.id, organisationId: null, details: expect.objectContaining({ before: [], after: ['public_official', 'orchestrator'] }) });
+    expect(event).toMatchObject({
+      actorUserId: admin.id,
+      organisationId: null,
+      details: expect.objectContaining({ before: [], after: ['public_official', 'orchestrator'] }),
+    });
     const log = await (await c.get('/admin/logg')).text();
     expect(log).toContain('Endret plattformrollene til Sara Saksbehandler: offentlig saksbehandler, orkestrator');
 

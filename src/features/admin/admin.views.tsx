@@ -1,12 +1,16 @@
 import type { PlatformRole } from '../../core/auth/current-user.ts';
+import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField } from '../../core/layout.tsx';
-import type { ViewContext } from '../../core/http/view-context.ts';
 import { PLATFORM_ROLES } from './manage-platform-roles.ts';
 
 const roleName = (v: ViewContext, role: string) => v.t(`platformRole.${role}` as MessageKey);
 
-export function UsersView(props: { v: ViewContext; query: string; users: { id: string; name: string; email: string | null; roles: PlatformRole[] }[] }) {
+export function UsersView(props: {
+  v: ViewContext;
+  query: string;
+  users: { id: string; name: string; email: string | null; roles: PlatformRole[] }[];
+}) {
   const { v } = props;
   const { t } = v;
   return (
@@ -37,14 +41,25 @@ export function UsersView(props: { v: ViewContext; query: string; users: { id: s
               <h2 class="ds-heading" data-size="xs">
                 {u.name}
               </h2>
-              {u.email ? <p class="ds-paragraph" data-size="sm">{u.email}</p> : null}
+              {u.email ? (
+                <p class="ds-paragraph" data-size="sm">
+                  {u.email}
+                </p>
+              ) : null}
               <form method="post" action={`/admin/brukere/${u.id}/roller`} class="stack">
                 <CsrfField v={v} />
                 <fieldset class="ds-fieldset">
                   <legend class="ds-label">{t('admin.users.rolesFor', { name: u.name })}</legend>
                   {PLATFORM_ROLES.map((role) => (
                     <div class="ds-field">
-                      <input class="ds-input" type="checkbox" name="roles" value={role} id={`r-${u.id}-${role}`} checked={u.roles.includes(role)} />
+                      <input
+                        class="ds-input"
+                        type="checkbox"
+                        name="roles"
+                        value={role}
+                        id={`r-${u.id}-${role}`}
+                        checked={u.roles.includes(role)}
+                      />
                       <label class="ds-label" for={`r-${u.id}-${role}`} data-weight="regular">
                         {roleName(v, role)}
                       </label>
@@ -69,7 +84,8 @@ export function PlatformLogView(props: {
 }) {
   const { v } = props;
   const { t } = v;
-  const fmt = (d: Date) => d.toLocaleString(v.lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const fmt = (d: Date) =>
+    d.toLocaleString(v.lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' });
   return (
     <>
       <h1 class="ds-heading" data-size="lg">

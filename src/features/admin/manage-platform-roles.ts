@@ -4,7 +4,14 @@ import type { CurrentUser, PlatformRole } from '../../core/auth/current-user.ts'
 import type { Db } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
-import { countAdministratorsForUpdate, findUser, listPlatformAuditEvents, replaceRoles, rolesOf, searchUsersWithRoles } from './admin.queries.ts';
+import {
+  countAdministratorsForUpdate,
+  findUser,
+  listPlatformAuditEvents,
+  replaceRoles,
+  rolesOf,
+  searchUsersWithRoles,
+} from './admin.queries.ts';
 
 export const PLATFORM_ROLES: readonly PlatformRole[] = ['public_official', 'orchestrator', 'administrator'];
 

@@ -27,7 +27,14 @@ describe(`JSON API /api/v1 (${engineUnderTest})`, () => {
     const res = await lc.get(`/api/v1/arbeidsrom/${orgId}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      data: { id: orgId, name: 'API-laget', orgnr: '974760673', phase: 3, yourRole: 'leader', members: [{ name: 'Lise Leder', role: 'leader' }] },
+      data: {
+        id: orgId,
+        name: 'API-laget',
+        orgnr: '974760673',
+        phase: 3,
+        yourRole: 'leader',
+        members: [{ name: 'Lise Leder', role: 'leader' }],
+      },
     });
     const stranger = ctx.client();
     await stranger.signInAs((await ctx.createUser()).id);
@@ -42,7 +49,11 @@ describe(`JSON API /api/v1 (${engineUnderTest})`, () => {
   it('requires the CSRF header for state-changing API calls made with a session cookie', async () => {
     const c = ctx.client();
     await c.signInAs((await ctx.createUser()).id);
-    const res = await c.request('/api/v1/meg/organisasjoner', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await c.request('/api/v1/meg/organisasjoner', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: 'csrf' } });
   });

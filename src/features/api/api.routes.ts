@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http/context.ts';
 import { listMyOrganisations, readMembers } from '../organisations/read-workspace.ts';
 
@@ -6,9 +6,7 @@ import { listMyOrganisations, readMembers } from '../organisations/read-workspac
  * JSON API under /api/v1, described by OpenAPI from the same zod schemas that validate it.
  * The document is served at /api/v1/openapi.json.
  */
-const ErrorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
-  .openapi('Error');
+const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
 
 const MyOrganisation = z
   .object({
@@ -62,7 +60,10 @@ export function apiRoutes() {
     return c.json({ data: rows }, 200);
   });
   api.openapi(getWorkspace, async (c) => {
-    const { organisation, role, members } = await readMembers(c.get('deps'), { user: c.get('user'), organisationId: c.req.valid('param').orgId });
+    const { organisation, role, members } = await readMembers(c.get('deps'), {
+      user: c.get('user'),
+      organisationId: c.req.valid('param').orgId,
+    });
     return c.json(
       {
         data: {

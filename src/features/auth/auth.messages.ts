@@ -6,8 +6,7 @@ export const authMessages = defineMessages({
     'auth.signIn.oidcButton': 'Logg inn med {provider}',
     'auth.signIn.oidcLead': 'Du logger inn med {provider}. Da vet vi hvem du er, og du slipper å lage et nytt passord.',
     'auth.local.heading': 'Lokal innlogging',
-    'auth.local.warning':
-      'Dette er en lokal innlogging for demonstrasjon og testing. Den er slått av når tjenesten bruker ID-porten.',
+    'auth.local.warning': 'Dette er en lokal innlogging for demonstrasjon og testing. Den er slått av når tjenesten bruker ID-porten.',
     'auth.local.email': 'E-postadresse',
     'auth.local.password': 'Passord',
     'auth.local.submit': 'Logg inn',
@@ -34,8 +33,7 @@ export const authMessages = defineMessages({
     'auth.signIn.oidcButton': 'Logg inn med {provider}',
     'auth.signIn.oidcLead': 'Du loggar inn med {provider}. Då veit vi kven du er, og du slepp å lage eit nytt passord.',
     'auth.local.heading': 'Lokal innlogging',
-    'auth.local.warning':
-      'Dette er ei lokal innlogging for demonstrasjon og testing. Ho er slått av når tenesta brukar ID-porten.',
+    'auth.local.warning': 'Dette er ei lokal innlogging for demonstrasjon og testing. Ho er slått av når tenesta brukar ID-porten.',
     'auth.local.email': 'E-postadresse',
     'auth.local.password': 'Passord',
     'auth.local.submit': 'Logg inn',

@@ -11,11 +11,7 @@ export async function findUserByEmail(db: Db, email: string) {
 }
 
 export async function insertLocalUser(db: Db, v: { name: string; email: string; passwordHash: string }) {
-  const [row] = await db
-    .insert(users)
-    .values(v)
-    .onConflictDoNothing()
-    .returning({ id: users.id });
+  const [row] = await db.insert(users).values(v).onConflictDoNothing().returning({ id: users.id });
   return row ?? null;
 }
 

@@ -1,5 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { endSession, startSession } from '../../core/auth/session-cookie.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseForm } from '../../core/forms.ts';

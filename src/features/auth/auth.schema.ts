@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-const email = z.string().trim().toLowerCase().pipe(z.email({ message: 'auth.error.emailInvalid' }));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'auth.error.emailInvalid' }));
 
 export const signInSchema = z.object({
   email,
@@ -11,9 +15,6 @@ export const signInSchema = z.object({
 export const registerSchema = z.object({
   name: z.string().trim().min(1, { message: 'auth.error.nameRequired' }).max(200, { message: 'auth.error.nameRequired' }),
   email,
-  password: z
-    .string()
-    .min(10, { message: 'auth.error.passwordTooShort' })
-    .max(200, { message: 'auth.error.passwordTooLong' }),
+  password: z.string().min(10, { message: 'auth.error.passwordTooShort' }).max(200, { message: 'auth.error.passwordTooLong' }),
   tilbake: z.string().optional(),
 });

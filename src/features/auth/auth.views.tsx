@@ -1,5 +1,5 @@
-import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
+import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
 
 export function SignInView(props: {
   v: ViewContext;
@@ -72,7 +72,12 @@ export function SignInView(props: {
   );
 }
 
-export function RegisterView(props: { v: ViewContext; returnTo: string; values?: Record<string, string>; errors?: Record<string, string> }) {
+export function RegisterView(props: {
+  v: ViewContext;
+  returnTo: string;
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+}) {
   const { v } = props;
   const { t } = v;
   const errors = props.errors ?? {};

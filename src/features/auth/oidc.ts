@@ -115,7 +115,5 @@ export async function completeOidcSignIn(
 export async function endSessionUrl(deps: Deps, idToken: string): Promise<string | null> {
   const config = await configuration(deps);
   if (!config.serverMetadata().end_session_endpoint) return null;
-  return client
-    .buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: `${deps.config.publicUrl}/` })
-    .toString();
+  return client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: `${deps.config.publicUrl}/` }).toString();
 }

@@ -4,10 +4,7 @@ import { insertLocalUser } from './auth.queries.ts';
 import { hashPassword } from './password.ts';
 
 /** Creates a person for the built-in local sign-in (demo and embedded default only). */
-export async function registerLocalUser(
-  deps: Deps,
-  opts: { name: string; email: string; password: string },
-): Promise<{ userId: string }> {
+export async function registerLocalUser(deps: Deps, opts: { name: string; email: string; password: string }): Promise<{ userId: string }> {
   if (!deps.config.localSignInEnabled) throw new AppError('forbidden', 'auth.error.localDisabled');
   const row = await insertLocalUser(deps.database.db, {
     name: opts.name,

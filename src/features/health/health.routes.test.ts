@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../core/db/client.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/app.ts';
 import { engineUnderTest } from '../../../test/helpers/database.ts';
+import { rowsOf } from '../../core/db/client.ts';
 
 describe(`health checks (${engineUnderTest})`, () => {
   let ctx: TestContext;
@@ -24,7 +24,9 @@ describe(`health checks (${engineUnderTest})`, () => {
   });
 
   it('/readyz is 503 when a migration is missing', async () => {
-    const [last] = rowsOf<{ id: number }>(await ctx.database.db.execute(sql`select id from drizzle.__drizzle_migrations order by id desc limit 1`));
+    const [last] = rowsOf<{ id: number }>(
+      await ctx.database.db.execute(sql`select id from drizzle.__drizzle_migrations order by id desc limit 1`),
+    );
     await ctx.database.db.execute(sql`delete from drizzle.__drizzle_migrations where id = ${last!.id}`);
     const res = await ctx.app.request('/readyz');
     expect(res.status).toBe(503);

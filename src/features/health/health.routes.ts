@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
 import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
 import type { AppEnv } from '../../core/http/context.ts';
 
 /**

@@ -5,12 +5,7 @@ import { sha256 } from '../../core/crypto.ts';
 import type { Db } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
-import {
-  claimInvitation,
-  findInvitationByTokenHash,
-  findMembership,
-  insertMembership,
-} from './organisations.queries.ts';
+import { claimInvitation, findInvitationByTokenHash, findMembership, insertMembership } from './organisations.queries.ts';
 
 /** Looks up an invitation that can still be used; anything else is "gone" (410) with one message. */
 export async function findUsableInvitation(deps: Deps, opts: { token: string }) {

@@ -18,9 +18,7 @@ export async function changeMemberRole(
   if (!role) throw new AppError('validation', 'orgs.error.roleInvalid');
   await deps.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const membership = /^[0-9a-f-]{36}$/i.test(opts.memberUserId)
-      ? await findMembership(db, opts.organisationId, opts.memberUserId)
-      : null;
+    const membership = /^[0-9a-f-]{36}$/i.test(opts.memberUserId) ? await findMembership(db, opts.organisationId, opts.memberUserId) : null;
     if (!membership) throw new AppError('not_found', 'orgs.error.notMember');
     if (membership.role === role) return;
     await lockAndAssertLeaderRemains(db, { organisationId: opts.organisationId, currentRole: membership.role, nextRole: role });

@@ -4,7 +4,7 @@ import { requireOrgRole } from '../../core/auth/org-access.ts';
 import { randomToken, sha256 } from '../../core/crypto.ts';
 import type { Db } from '../../core/db/client.ts';
 import type { Deps } from '../../core/http/context.ts';
-import { translator, type MessageKey } from '../../core/i18n/catalogue.ts';
+import { type MessageKey, translator } from '../../core/i18n/catalogue.ts';
 import type { Lang } from '../../core/i18n/i18n.ts';
 import { findOrganisation, insertInvitation } from './organisations.queries.ts';
 import type { OrgRole } from './organisations.schema.ts';

@@ -24,7 +24,13 @@ export async function lockOrganisation(db: Db, organisationId: string) {
 
 export async function listOrganisationsForUser(db: Db, userId: string) {
   return db
-    .select({ id: organisations.id, name: organisations.name, orgnr: organisations.orgnr, phase: organisations.phase, role: memberships.role })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      orgnr: organisations.orgnr,
+      phase: organisations.phase,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.userId, userId))

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, invitations, memberships, organisations, outboundEmails } from '../../core/db/schema.ts';
-import { createTestContext, type TestContext, type TestClient } from '../../../test/helpers/app.ts';
+import { createTestContext, type TestClient, type TestContext } from '../../../test/helpers/app.ts';
 import { engineUnderTest } from '../../../test/helpers/database.ts';
+import { auditEvents, invitations, memberships, organisations, outboundEmails } from '../../core/db/schema.ts';
 
 /** Extracts the invitation token from the newest e-mail sent to an address. */
 async function invitationTokenFor(ctx: TestContext, email: string): Promise<string> {

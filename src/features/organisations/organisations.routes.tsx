@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
+import { requireUser } from '../../core/auth/access.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseForm } from '../../core/forms.ts';
 import type { AppEnv } from '../../core/http/context.ts';
 import { setFlash } from '../../core/http/flash.ts';
 import { redirectAfterPost, renderPage } from '../../core/http/render.tsx';
-import { requireUser } from '../../core/auth/access.ts';
 import { acceptInvitation, findUsableInvitation } from './accept-invitation.ts';
 import { changeMemberRole } from './change-member-role.ts';
 import { createOrganisation } from './create-organisation.ts';
@@ -19,7 +19,7 @@ import {
   OrganisationListView,
   WorkspaceView,
 } from './organisations.views.tsx';
-import { readAuditLog, readMembers, readWorkspace, listMyOrganisations } from './read-workspace.ts';
+import { listMyOrganisations, readAuditLog, readMembers, readWorkspace } from './read-workspace.ts';
 import { leaveOrganisation, removeMember } from './remove-member.ts';
 import { revokeInvitation } from './revoke-invitation.ts';
 
@@ -33,7 +33,10 @@ export function organisationsRoutes() {
 
   app.get('/arbeidsrom', async (c) => {
     const organisations = await listMyOrganisations(c.get('deps'), { user: c.get('user') });
-    return renderPage(c, { title: (v) => v.t('orgs.list.title'), body: (v) => <OrganisationListView v={v} organisations={organisations} /> });
+    return renderPage(c, {
+      title: (v) => v.t('orgs.list.title'),
+      body: (v) => <OrganisationListView v={v} organisations={organisations} />,
+    });
   });
 
   app.get('/arbeidsrom/ny', (c) => {
@@ -99,7 +102,10 @@ export function organisationsRoutes() {
   app.get('/arbeidsrom/:orgId/invitasjoner/ny', async (c) => {
     const { organisation, role } = await readWorkspace(c.get('deps'), { user: c.get('user'), organisationId: c.req.param('orgId') });
     if (role !== 'leader') throw new AppError('forbidden', 'error.forbidden.body');
-    return renderPage(c, { title: (v) => v.t('orgs.invite.title', { name: organisation.name }), body: (v) => <InviteView v={v} organisation={organisation} /> });
+    return renderPage(c, {
+      title: (v) => v.t('orgs.invite.title', { name: organisation.name }),
+      body: (v) => <InviteView v={v} organisation={organisation} />,
+    });
   });
 
   app.post('/arbeidsrom/:orgId/invitasjoner', async (c) => {
@@ -117,9 +123,12 @@ export function organisationsRoutes() {
       });
     }
     const { delivered } = await inviteMember(deps, { user: c.get('user'), organisationId, ...form.data, lang: c.get('lang') });
-    setFlash(c, delivered
-      ? { key: 'orgs.invite.sent', params: { email: form.data.email }, kind: 'success' }
-      : { key: 'orgs.invite.notDelivered', params: { email: form.data.email }, kind: 'warning' });
+    setFlash(
+      c,
+      delivered
+        ? { key: 'orgs.invite.sent', params: { email: form.data.email }, kind: 'success' }
+        : { key: 'orgs.invite.notDelivered', params: { email: form.data.email }, kind: 'warning' },
+    );
     return redirectAfterPost(c, `/arbeidsrom/${organisationId}/medlemmer`);
   });
 

@@ -21,7 +21,11 @@ export const createOrganisationSchema = z
   .transform((v) => ({ name: v.name, orgnr: v.registered === 'yes' ? normaliseOrgnr(v.orgnr ?? '') : null }));
 
 export const inviteSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'auth.error.emailInvalid' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'auth.error.emailInvalid' })),
   role: orgRoleSchema,
 });
 

@@ -1,6 +1,6 @@
+import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
-import type { ViewContext } from '../../core/http/view-context.ts';
 import { formatOrgnr } from '../../core/validators/orgnr.ts';
 import { PhaseList } from '../pages/pages.views.tsx';
 import { ORG_ROLES, type OrgRole } from './organisations.schema.ts';
@@ -157,9 +157,7 @@ export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary;
   return (
     <>
       <WorkspaceHeading v={v} organisation={o} />
-      <p class="ds-paragraph">
-        {o.orgnr ? t('orgs.orgnrValue', { orgnr: formatOrgnr(o.orgnr) }) : t('orgs.list.notRegistered')}
-      </p>
+      <p class="ds-paragraph">{o.orgnr ? t('orgs.orgnrValue', { orgnr: formatOrgnr(o.orgnr) }) : t('orgs.list.notRegistered')}</p>
       <p class="ds-paragraph">{t('orgs.workspace.yourRole', { role: roleName(v, role) })}</p>
       <section aria-labelledby="manage-heading">
         <h2 class="ds-heading" data-size="sm" id="manage-heading">
@@ -191,9 +189,7 @@ export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary;
         <h2 class="ds-heading" data-size="sm" id="phase-heading">
           {t('orgs.workspace.phaseTitle')}
         </h2>
-        <p class="ds-paragraph">
-          {t('orgs.workspace.phaseNow', { n: o.phase, phase: t(`phase.${o.phase}.title` as MessageKey) })}
-        </p>
+        <p class="ds-paragraph">{t('orgs.workspace.phaseNow', { n: o.phase, phase: t(`phase.${o.phase}.title` as MessageKey) })}</p>
         <PhaseList v={v} current={o.phase} />
       </section>
       <section aria-labelledby="leave-heading">
@@ -304,7 +300,12 @@ export function MembersView(props: {
   );
 }
 
-export function InviteView(props: { v: ViewContext; organisation: OrgSummary; values?: Record<string, string>; errors?: Record<string, string> }) {
+export function InviteView(props: {
+  v: ViewContext;
+  organisation: OrgSummary;
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+}) {
   const { v, organisation: o } = props;
   const { t } = v;
   const errors = props.errors ?? {};

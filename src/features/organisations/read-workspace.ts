@@ -1,6 +1,6 @@
+import { requireUser } from '../../core/auth/access.ts';
 import type { CurrentUser } from '../../core/auth/current-user.ts';
 import { ANY_ORG_ROLE, requireOrgRole } from '../../core/auth/org-access.ts';
-import { requireUser } from '../../core/auth/access.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
 import {

@@ -13,7 +13,12 @@ export async function removeMember(
   opts: { user: CurrentUser | null; organisationId: string; memberUserId: string },
 ): Promise<{ name: string }> {
   const { user } = await requireOrgRole(deps, { user: opts.user, organisationId: opts.organisationId, roles: ['leader'] });
-  return removeMembership(deps, { actorUserId: user.id, organisationId: opts.organisationId, memberUserId: opts.memberUserId, action: 'membership.removed' });
+  return removeMembership(deps, {
+    actorUserId: user.id,
+    organisationId: opts.organisationId,
+    memberUserId: opts.memberUserId,
+    action: 'membership.removed',
+  });
 }
 
 /** Any member may leave, except the last leader. */
@@ -22,7 +27,12 @@ export async function leaveOrganisation(
   opts: { user: CurrentUser | null; organisationId: string },
 ): Promise<{ organisationName: string }> {
   const { user } = await requireOrgRole(deps, { user: opts.user, organisationId: opts.organisationId, roles: ANY_ORG_ROLE });
-  await removeMembership(deps, { actorUserId: user.id, organisationId: opts.organisationId, memberUserId: user.id, action: 'membership.left' });
+  await removeMembership(deps, {
+    actorUserId: user.id,
+    organisationId: opts.organisationId,
+    memberUserId: user.id,
+    action: 'membership.left',
+  });
   const org = await findOrganisation(deps.database.db, opts.organisationId);
   return { organisationName: org?.name ?? '' };
 }
@@ -33,9 +43,7 @@ async function removeMembership(
 ): Promise<{ name: string }> {
   return deps.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const membership = /^[0-9a-f-]{36}$/i.test(opts.memberUserId)
-      ? await findMembership(db, opts.organisationId, opts.memberUserId)
-      : null;
+    const membership = /^[0-9a-f-]{36}$/i.test(opts.memberUserId) ? await findMembership(db, opts.organisationId, opts.memberUserId) : null;
     if (!membership) throw new AppError('not_found', 'orgs.error.notMember');
     await lockAndAssertLeaderRemains(db, { organisationId: opts.organisationId, currentRole: membership.role, nextRole: null });
     const name = (await findUserName(db, opts.memberUserId)) ?? '';

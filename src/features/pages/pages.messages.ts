@@ -8,7 +8,8 @@ export const pagesMessages = defineMessages({
     'home.start': 'Kom i gang',
     'home.myOrganisations': 'Gå til organisasjonene dine',
     'home.phasesTitle': 'Livshendelsen i seks faser',
-    'home.phasesLead': 'Livshendelsen «Starte og drive en frivillig organisasjon» har seks faser. Frivillig følger organisasjonen gjennom alle.',
+    'home.phasesLead':
+      'Livshendelsen «Starte og drive en frivillig organisasjon» har seks faser. Frivillig følger organisasjonen gjennom alle.',
     'home.gainsTitle': 'Hva du får',
     'home.gain1': 'Mindre papirarbeid for styret',
     'home.gain2': 'Opplysninger hentes fra Enhetsregisteret og Frivillighetsregisteret, så du slipper å gi dem igjen',
@@ -51,7 +52,8 @@ export const pagesMessages = defineMessages({
     'a11y.body2':
       'Vi tester hver side automatisk med axe, og vi tester at tjenesten kan brukes med tastatur, på smale skjermer (320 piksler) og uten JavaScript.',
     'a11y.feedback': 'Tilbakemelding',
-    'a11y.feedbackBody': 'Har du funnet noe som ikke fungerer? Gi beskjed til den som drifter tjenesten. Du kan også klage til Tilsynet for universell utforming av ikt (uutilsynet.no).',
+    'a11y.feedbackBody':
+      'Har du funnet noe som ikke fungerer? Gi beskjed til den som drifter tjenesten. Du kan også klage til Tilsynet for universell utforming av ikt (uutilsynet.no).',
   },
   nn: {
     'home.title': 'Starte og drive ein frivillig organisasjon',
@@ -60,7 +62,8 @@ export const pagesMessages = defineMessages({
     'home.start': 'Kom i gang',
     'home.myOrganisations': 'Gå til organisasjonane dine',
     'home.phasesTitle': 'Livshendinga i seks fasar',
-    'home.phasesLead': 'Livshendinga «Starte og drive ein frivillig organisasjon» har seks fasar. Frivillig følgjer organisasjonen gjennom alle.',
+    'home.phasesLead':
+      'Livshendinga «Starte og drive ein frivillig organisasjon» har seks fasar. Frivillig følgjer organisasjonen gjennom alle.',
     'home.gainsTitle': 'Kva du får',
     'home.gain1': 'Mindre papirarbeid for styret',
     'home.gain2': 'Opplysningar blir henta frå Einingsregisteret og Frivilligregisteret, så du slepp å gi dei på nytt',
@@ -103,7 +106,8 @@ export const pagesMessages = defineMessages({
     'a11y.body2':
       'Vi testar kvar side automatisk med axe, og vi testar at tenesta kan brukast med tastatur, på smale skjermar (320 pikslar) og utan JavaScript.',
     'a11y.feedback': 'Tilbakemelding',
-    'a11y.feedbackBody': 'Har du funne noko som ikkje fungerer? Gi beskjed til den som driftar tenesta. Du kan også klage til Tilsynet for universell utforming av ikt (uutilsynet.no).',
+    'a11y.feedbackBody':
+      'Har du funne noko som ikkje fungerer? Gi beskjed til den som driftar tenesta. Du kan også klage til Tilsynet for universell utforming av ikt (uutilsynet.no).',
   },
   en: {
     'home.title': 'Starting and running a voluntary organisation',
@@ -112,10 +116,12 @@ export const pagesMessages = defineMessages({
     'home.start': 'Get started',
     'home.myOrganisations': 'Go to your organisations',
     'home.phasesTitle': 'The life event in six phases',
-    'home.phasesLead': 'The life event “Starting and running a voluntary organisation” has six phases. Frivillig follows the organisation through all of them.',
+    'home.phasesLead':
+      'The life event “Starting and running a voluntary organisation” has six phases. Frivillig follows the organisation through all of them.',
     'home.gainsTitle': 'What you get',
     'home.gain1': 'Less paperwork for the board',
-    'home.gain2': 'Information is fetched from the Central Coordinating Register and the Register of Non-Profit Organisations, so you need not give it again',
+    'home.gain2':
+      'Information is fetched from the Central Coordinating Register and the Register of Non-Profit Organisations, so you need not give it again',
     'home.gain3': 'Deadlines and tasks in one plan',
     'phase.1.title': 'Idea and trying out',
     'phase.1.body': 'You have an idea and want to try it. Find others doing something similar, and find out whether you need to register.',

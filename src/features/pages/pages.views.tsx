@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import type { ViewContext } from '../../core/http/view-context.ts';
+import type { MessageKey } from '../../core/i18n/catalogue.ts';
 
 export const PHASES = [1, 2, 3, 4, 5, 6] as const;
 

@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, engineUnderTest } from '../../../test/helpers/database.ts';
 import type { Database } from '../../core/db/client.ts';
 import { fylker, icnpoKategorier, kommuner, organisasjonsformer, rolletyper } from '../../core/db/schema.ts';
-import { createTestDatabase, engineUnderTest } from '../../../test/helpers/database.ts';
 
 describe(`reference data in the database (${engineUnderTest})`, () => {
   let database: Database;
@@ -22,8 +22,12 @@ describe(`reference data in the database (${engineUnderTest})`, () => {
   });
 
   it('has ICNPO with 14 main and 32 sub-categories', async () => {
-    expect(await database.db.select({ n: count() }).from(icnpoKategorier).where(eq(icnpoKategorier.erHovedkategori, true))).toEqual([{ n: 14 }]);
-    expect(await database.db.select({ n: count() }).from(icnpoKategorier).where(eq(icnpoKategorier.erHovedkategori, false))).toEqual([{ n: 32 }]);
+    expect(await database.db.select({ n: count() }).from(icnpoKategorier).where(eq(icnpoKategorier.erHovedkategori, true))).toEqual([
+      { n: 14 },
+    ]);
+    expect(await database.db.select({ n: count() }).from(icnpoKategorier).where(eq(icnpoKategorier.erHovedkategori, false))).toEqual([
+      { n: 32 },
+    ]);
     const [idrett] = await database.db.select().from(icnpoKategorier).where(eq(icnpoKategorier.nummer, '1200'));
     expect(idrett).toMatchObject({ navn: 'Idrett', hovedkategori: '1' });
   });

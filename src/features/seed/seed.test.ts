@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberships, organisations, userPlatformRoles, users } from '../../core/db/schema.ts';
-import { isValidOrgnr } from '../../core/validators/orgnr.ts';
 import { createTestContext, type TestContext } from '../../../test/helpers/app.ts';
 import { engineUnderTest } from '../../../test/helpers/database.ts';
+import { memberships, organisations, userPlatformRoles, users } from '../../core/db/schema.ts';
+import { isValidOrgnr } from '../../core/validators/orgnr.ts';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE, isDatabaseEmpty, seedDemoData } from './seed.ts';
 
 describe(`demo data (${engineUnderTest})`, () => {

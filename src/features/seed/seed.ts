@@ -30,20 +30,43 @@ export const DEMO_ORGANISATIONS: {
   members: [PersonKey, 'leader' | 'board_member' | 'treasurer' | 'member'][];
 }[] = [
   { name: 'Strikkeklubben i Bodø', orgnr: null, phase: 1, members: [['kari', 'leader']] },
-  { name: 'Nabolagshagen Grünerløkka', orgnr: null, phase: 2, members: [['ola', 'leader'], ['kari', 'board_member']] },
+  {
+    name: 'Nabolagshagen Grünerløkka',
+    orgnr: null,
+    phase: 2,
+    members: [
+      ['ola', 'leader'],
+      ['kari', 'board_member'],
+    ],
+  },
   {
     name: 'Tromsø Sjakklubb',
     orgnr: '910000012',
     phase: 3,
-    members: [['kari', 'leader'], ['ola', 'treasurer'], ['ingrid', 'member']],
+    members: [
+      ['kari', 'leader'],
+      ['ola', 'treasurer'],
+      ['ingrid', 'member'],
+    ],
   },
-  { name: 'Fjellstien Turlag', orgnr: '910000020', phase: 4, members: [['ingrid', 'leader'], ['ola', 'board_member']] },
+  {
+    name: 'Fjellstien Turlag',
+    orgnr: '910000020',
+    phase: 4,
+    members: [
+      ['ingrid', 'leader'],
+      ['ola', 'board_member'],
+    ],
+  },
   { name: 'Gamle Stavanger Historielag', orgnr: '910000039', phase: 6, members: [['ingrid', 'leader']] },
 ];
 
 export async function seedDemoData(deps: Deps): Promise<{ created: boolean }> {
   const { db } = deps.database;
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, DEMO_PEOPLE[0].email));
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, DEMO_PEOPLE[0].email));
   if (existing) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -55,11 +78,19 @@ export async function seedDemoData(deps: Deps): Promise<{ created: boolean }> {
       for (const role of p.platformRoles) await t.insert(userPlatformRoles).values({ userId: row!.id, role });
     }
     for (const o of DEMO_ORGANISATIONS) {
-      const [org] = await t.insert(organisations).values({ name: o.name, orgnr: o.orgnr, phase: o.phase }).returning({ id: organisations.id });
+      const [org] = await t
+        .insert(organisations)
+        .values({ name: o.name, orgnr: o.orgnr, phase: o.phase })
+        .returning({ id: organisations.id });
       for (const [person, role] of o.members) {
         await t.insert(memberships).values({ organisationId: org!.id, userId: ids.get(person)!, role });
       }
-      await recordAudit(t, { organisationId: org!.id, actorUserId: ids.get(o.members[0]![0])!, action: 'organisation.created', details: { name: o.name, orgnr: o.orgnr } });
+      await recordAudit(t, {
+        organisationId: org!.id,
+        actorUserId: ids.get(o.members[0]![0])!,
+        action: 'organisation.created',
+        details: { name: o.name, orgnr: o.orgnr },
+      });
     }
   });
   return { created: true };
