@@ -95,9 +95,11 @@ export function PlatformLogView(props: {
       {props.events.length === 0 ? (
         <p class="ds-paragraph">{t('orgs.audit.empty')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll ds-focus" tabindex={0} role="region" aria-labelledby="admin-log-caption">
           <table class="ds-table" data-border>
-            <caption class="ds-sr-only">{t('admin.log.title')}</caption>
+            <caption class="ds-sr-only" id="admin-log-caption">
+              {t('admin.log.title')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('orgs.audit.when')}</th>

@@ -142,6 +142,12 @@ function WorkspaceHeading(props: { v: ViewContext; organisation: OrgSummary; sub
               </a>
             </li>
           ) : null}
+          {/* Designsystemet's pattern: the trail ends with the current page, marked aria-current. */}
+          <li>
+            <a class="ds-link" href={props.v.currentPath} aria-current="page">
+              {props.sub ?? props.organisation.name}
+            </a>
+          </li>
         </ol>
       </nav>
       <h1 class="ds-heading" data-size="lg">
@@ -220,9 +226,12 @@ export function MembersView(props: {
   return (
     <>
       <WorkspaceHeading v={v} organisation={o} sub={t('orgs.members.title')} />
-      <div class="table-scroll">
+      {/* A focusable, named region so keyboard users can scroll the table sideways on a narrow screen. */}
+      <div class="table-scroll ds-focus" tabindex={0} role="region" aria-labelledby="members-caption">
         <table class="ds-table" data-border>
-          <caption class="ds-sr-only">{t('orgs.members.title')}</caption>
+          <caption class="ds-sr-only" id="members-caption">
+            {t('orgs.members.title')}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('orgs.members.name')}</th>
@@ -383,9 +392,11 @@ export function AuditLogView(props: {
       {props.events.length === 0 ? (
         <p class="ds-paragraph">{t('orgs.audit.empty')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll ds-focus" tabindex={0} role="region" aria-labelledby="audit-caption">
           <table class="ds-table" data-border>
-            <caption class="ds-sr-only">{t('orgs.audit.title', { name: o.name })}</caption>
+            <caption class="ds-sr-only" id="audit-caption">
+              {t('orgs.audit.title', { name: o.name })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('orgs.audit.when')}</th>
