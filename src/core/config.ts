@@ -6,6 +6,9 @@ import { z } from 'zod';
  */
 const booleanFromEnv = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** An http(s) base URL without a trailing slash, so callers can append `/api/…`. */
+const httpBaseUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).transform((v) => v.replace(/\/+$/, ''));
+
 const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -31,6 +34,10 @@ const configSchema = z
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
       .optional(),
     MAIL_FROM: z.string().default('Frivillig <ikke-svar@frivillig.localhost>'),
+    // Brønnøysundregistrene's open APIs (NLOD). Paths such as /api/enheter are appended, so a local double or a
+    // mirror can stand in for the real registers by changing only these (brief §1, §2.3).
+    BRREG_ENHETSREGISTERET_URL: httpBaseUrl.default('https://data.brreg.no/enhetsregisteret'),
+    BRREG_FRIVILLIGHETSREGISTERET_URL: httpBaseUrl.default('https://data.brreg.no/frivillighetsregisteret'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
