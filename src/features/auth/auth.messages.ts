@@ -26,6 +26,7 @@ export const authMessages = defineMessages({
     'auth.error.emailTaken': 'Det finnes allerede en bruker med denne e-postadressen. Logg inn i stedet.',
     'auth.error.localDisabled': 'Lokal innlogging er slått av. Logg inn med ID-porten.',
     'auth.error.oidcFailed': 'Innloggingen ble avbrutt eller feilet. Prøv igjen.',
+    'auth.error.oidcUnavailable': 'Vi får ikke kontakt med {provider} akkurat nå. Prøv igjen om litt.',
     'auth.signedOut': 'Du er logget ut.',
   },
   nn: {
@@ -53,6 +54,7 @@ export const authMessages = defineMessages({
     'auth.error.emailTaken': 'Det finst alt ein brukar med denne e-postadressa. Logg inn i staden.',
     'auth.error.localDisabled': 'Lokal innlogging er slått av. Logg inn med ID-porten.',
     'auth.error.oidcFailed': 'Innlogginga vart avbroten eller feila. Prøv igjen.',
+    'auth.error.oidcUnavailable': 'Vi får ikkje kontakt med {provider} akkurat no. Prøv igjen om litt.',
     'auth.signedOut': 'Du er logga ut.',
   },
   en: {
@@ -80,6 +82,7 @@ export const authMessages = defineMessages({
     'auth.error.emailTaken': 'There is already an account with this email address. Sign in instead.',
     'auth.error.localDisabled': 'Local sign-in is switched off. Sign in with ID-porten.',
     'auth.error.oidcFailed': 'Sign-in was cancelled or failed. Please try again.',
+    'auth.error.oidcUnavailable': 'We cannot reach {provider} right now. Please try again in a little while.',
     'auth.signedOut': 'You are signed out.',
   },
 });

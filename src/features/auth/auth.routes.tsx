@@ -4,11 +4,12 @@ import { endSession, startSession } from '../../core/auth/session-cookie.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseForm } from '../../core/forms.ts';
 import type { AppEnv, Deps } from '../../core/http/context.ts';
-import { redirectAfterPost, renderPage, safeReturnPath } from '../../core/http/render.tsx';
+import { redirectAfterPost, renderPage } from '../../core/http/render.tsx';
 import { registerSchema, signInSchema } from './auth.schema.ts';
 import { RegisterView, SignInView } from './auth.views.tsx';
 import { oidcRoutes } from './oidc.routes.ts';
 import { registerLocalUser } from './register-local.ts';
+import { returnPath } from './return-path.ts';
 import { signInLocal } from './sign-in-local.ts';
 
 function clientAddress(c: Context<AppEnv>): string {
@@ -25,7 +26,7 @@ export function authRoutes(deps: Deps) {
   const oidcName = deps.config.OIDC_NAME;
 
   app.get('/logg-inn', (c) => {
-    const returnTo = safeReturnPath(c.req.query('tilbake'), '/arbeidsrom');
+    const returnTo = returnPath(c.req.query('tilbake'), '/arbeidsrom');
     if (c.get('user')) return c.redirect(returnTo, 303);
     return renderPage(c, {
       title: (v) => v.t('auth.signIn.title'),
@@ -33,9 +34,15 @@ export function authRoutes(deps: Deps) {
     });
   });
 
+  /** With OIDC configured the local forms are gone; a posted one is refused before it is validated. */
+  const refuseWhenLocalDisabled = () => {
+    if (!deps.config.localSignInEnabled) throw new AppError('forbidden', 'auth.error.localDisabled');
+  };
+
   app.post('/logg-inn', async (c) => {
+    refuseWhenLocalDisabled();
     const form = await parseForm(c, signInSchema);
-    const returnTo = safeReturnPath(form.values.tilbake, '/arbeidsrom');
+    const returnTo = returnPath(form.values.tilbake, '/arbeidsrom');
     const rerender = (errors: Record<string, string>) =>
       renderPage(c, {
         title: (v) => v.t('auth.signIn.title'),
@@ -55,13 +62,14 @@ export function authRoutes(deps: Deps) {
 
   app.get('/registrer', (c) => {
     if (!c.get('deps').config.localSignInEnabled) throw new AppError('not_found', 'error.notFound.body');
-    const returnTo = safeReturnPath(c.req.query('tilbake'), '/arbeidsrom');
+    const returnTo = returnPath(c.req.query('tilbake'), '/arbeidsrom');
     return renderPage(c, { title: (v) => v.t('auth.register.title'), body: (v) => <RegisterView v={v} returnTo={returnTo} /> });
   });
 
   app.post('/registrer', async (c) => {
+    refuseWhenLocalDisabled();
     const form = await parseForm(c, registerSchema);
-    const returnTo = safeReturnPath(form.values.tilbake, '/arbeidsrom');
+    const returnTo = returnPath(form.values.tilbake, '/arbeidsrom');
     const rerender = (errors: Record<string, string>) =>
       renderPage(c, {
         title: (v) => v.t('auth.register.title'),
@@ -89,9 +97,17 @@ export function authRoutes(deps: Deps) {
   return app;
 }
 
-/** Lazily imported so the OIDC client is only loaded when OIDC is configured. */
+/**
+ * Lazily imported so the OIDC client is only loaded when OIDC is configured. The local session is already
+ * gone when this runs, so a provider that cannot be reached must not turn signing out into an error page.
+ */
 async function oidcLogoutUrl(deps: Deps, idToken: string): Promise<string | null> {
   if (!deps.config.oidcEnabled) return null;
-  const { endSessionUrl } = await import('./oidc.ts');
-  return endSessionUrl(deps, idToken);
+  try {
+    const { endSessionUrl } = await import('./oidc.ts');
+    return await endSessionUrl(deps, idToken);
+  } catch (error) {
+    deps.logger.warn('oidc: no provider logout, signed out locally only', { error });
+    return null;
+  }
 }
