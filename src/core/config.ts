@@ -38,6 +38,10 @@ const configSchema = z
     // mirror can stand in for the real registers by changing only these (brief §1, §2.3).
     BRREG_ENHETSREGISTERET_URL: httpBaseUrl.default('https://data.brreg.no/enhetsregisteret'),
     BRREG_FRIVILLIGHETSREGISTERET_URL: httpBaseUrl.default('https://data.brreg.no/frivillighetsregisteret'),
+    // Background sync from the registers' update feeds (register-sync). Unset, it is on with a PostgreSQL server
+    // (production) and off for the embedded demo, which should not call out to Brønnøysund by itself.
+    REGISTER_SYNC_ENABLED: booleanFromEnv.optional(),
+    REGISTER_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
@@ -64,6 +68,8 @@ export interface Config extends Omit<RawConfig, 'SESSION_SECRET'> {
   oidcEnabled: boolean;
   /** The built-in e-mail + password sign-in is for demos and the embedded default only. */
   localSignInEnabled: boolean;
+  /** REGISTER_SYNC_ENABLED, or by default: on with DATABASE_URL, off for the embedded database. */
+  registerSyncEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -91,5 +97,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     oidcEnabled,
     localSignInEnabled: !oidcEnabled,
+    registerSyncEnabled: c.REGISTER_SYNC_ENABLED ?? Boolean(c.DATABASE_URL),
   };
 }
