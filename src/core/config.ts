@@ -41,7 +41,12 @@ const configSchema = z
     // Background sync from the registers' update feeds (register-sync). Unset, it is on with a PostgreSQL server
     // (production) and off for the embedded demo, which should not call out to Brønnøysund by itself.
     REGISTER_SYNC_ENABLED: booleanFromEnv.optional(),
-    REGISTER_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+    REGISTER_SYNC_INTERVAL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(10),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
