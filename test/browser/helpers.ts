@@ -141,7 +141,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     browser,
     async newPage(options = {}) {
       const context = await browser.newContext({ baseURL: baseUrl, locale: 'nb-NO', ...options });
-      context.setDefaultTimeout(15_000);
+      context.setDefaultTimeout(30_000);
       contexts.push(context);
       const page = await context.newPage();
       if (options.javaScriptEnabled === false) scriptless.add(page);
