@@ -5,6 +5,7 @@ import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Deps } from '../../core/http/context.ts';
 import { ACCEPT_ENHET_BULK, type BrregClient, BrregHttpError, createBrregClient } from './brreg-client.ts';
+import { ImportFailedError } from './import-errors.ts';
 import { type EnhetRecord, type PreparedRecord, prepareEnhet, storableRaw } from './import-records.ts';
 import { JsonArraySplitter, JsonStreamError, splitJsonArray } from './json-array-stream.ts';
 import { type ProgressReporter, silentProgress } from './progress.ts';
@@ -75,18 +76,7 @@ export type ImportEnheterResult =
   | { status: 'interrupted'; runId: string; checkpoint: number; durationMs: number; sessionRecords: number; quarantined: number }
   | { status: 'already-imported'; runId: string; finishedAt: Date | null; read: number };
 
-/** The import could not finish; register_enheter was not changed. */
-export class ImportFailedError extends Error {
-  constructor(
-    message: string,
-    readonly runId: string | null,
-    /** Records staged before the failure; a resume continues from here. */
-    readonly checkpoint: number,
-  ) {
-    super(message);
-    this.name = 'ImportFailedError';
-  }
-}
+export { ImportFailedError };
 
 type ImportDeps = Pick<Deps, 'database' | 'logger' | 'now' | 'config'>;
 

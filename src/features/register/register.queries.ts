@@ -509,25 +509,43 @@ export async function saveSyncState(db: Db, name: string, values: Partial<Omit<S
  * unit and every organisation in FRR. `fetchedBefore` skips units already fetched at or after that time
  * (a resumed run); `onlyMissing` keeps units never fetched.
  */
-export async function rollerTargets(
-  db: Db,
-  opts: { after: string; limit: number; fetchedBefore?: Date; onlyMissing?: boolean },
-): Promise<string[]> {
+function rollerTargetSet(opts: { fetchedBefore?: Date; onlyMissing?: boolean }): { from: SQL; skip: SQL } {
   const skip = opts.onlyMissing
     ? sql`and not exists (select 1 from register_rolle_sett r where r.orgnr = t.orgnr)`
     : opts.fetchedBefore
       ? sql`and not exists (select 1 from register_rolle_sett r where r.orgnr = t.orgnr and r.fetched_at >= ${opts.fetchedBefore.toISOString()}::timestamptz)`
       : sql``;
+  const from = sql`(
+    select orgnr from register_enheter where organisasjonsform = 'FLI' and slettedato is null
+    union
+    select orgnr from register_frivillige where slettet_dato is null
+  ) t`;
+  return { from, skip };
+}
+
+export async function countRollerTargets(db: Db, opts: { fetchedBefore?: Date; onlyMissing?: boolean }): Promise<number> {
+  const { from, skip } = rollerTargetSet(opts);
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${from} where true ${skip}`));
+  return Number(row?.n ?? 0);
+}
+
+/** Of `orgnrs`, those whose roles were fetched at or after `since`. */
+export async function rollerFetchedSince(db: Db, orgnrs: string[], since: Date): Promise<string[]> {
+  if (orgnrs.length === 0) return [];
+  const rows = await db
+    .select({ orgnr: registerRolleSett.orgnr })
+    .from(registerRolleSett)
+    .where(and(inArray(registerRolleSett.orgnr, orgnrs), sql`${registerRolleSett.fetchedAt} >= ${since.toISOString()}::timestamptz`));
+  return rows.map((r) => r.orgnr);
+}
+
+export async function rollerTargets(
+  db: Db,
+  opts: { after: string; limit: number; fetchedBefore?: Date; onlyMissing?: boolean },
+): Promise<string[]> {
+  const { from, skip } = rollerTargetSet(opts);
   const rows = rowsOf<{ orgnr: string }>(
-    await db.execute(sql`
-      select t.orgnr from (
-        select orgnr from register_enheter where organisasjonsform = 'FLI' and slettedato is null
-        union
-        select orgnr from register_frivillige where slettet_dato is null
-      ) t
-      where t.orgnr > ${opts.after} ${skip}
-      order by t.orgnr
-      limit ${opts.limit}`),
+    await db.execute(sql`select t.orgnr from ${from} where t.orgnr > ${opts.after} ${skip} order by t.orgnr limit ${opts.limit}`),
   );
   return rows.map((r) => r.orgnr);
 }
