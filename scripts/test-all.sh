@@ -34,7 +34,12 @@ fi
 # ---- node modules ----------------------------------------------------------------------------------
 if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
-  npm ci --no-audit --no-fund
+  if ! npm ci --no-audit --no-fund; then
+    # npm ci refuses a lock file that lacks entries (e.g. platform packages a registry mirror does not
+    # serve); npm install tolerates missing optional packages and brings node_modules up to date anyway.
+    echo "npm ci failed; falling back to npm install" >&2
+    npm install --no-audit --no-fund
+  fi
 fi
 
 # ---- steps -----------------------------------------------------------------------------------------
