@@ -39,6 +39,11 @@ export const users = pgTable(
     /** "issuer|subject" from OpenID Connect (ID-porten); stable identifier of the person at the provider. */
     oidcSubject: text('oidc_subject'),
     preferredLanguage: text('preferred_language'),
+    /**
+     * Stated by a local sign-in user on the claim page (organisation-profile); with OIDC (ID-porten) it
+     * will come from the pid claim. Used only to match a current board role in register_roller.
+     */
+    birthDate: date('birth_date'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`), uniqueIndex('users_oidc_subject_unique').on(t.oidcSubject)],
@@ -155,6 +160,32 @@ export const invitations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('invitations_token_hash_unique').on(t.tokenHash), index('invitations_org_idx').on(t.organisationId)],
+);
+
+/**
+ * "Ask its leader for access" to a registered organisation's workspace (organisation-profile). At most
+ * one pending request per person and organisation.
+ */
+export const accessRequests = pgTable(
+  'access_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    message: text('message'),
+    status: text('status', { enum: ['pending', 'approved', 'declined'] })
+      .notNull()
+      .default('pending'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('access_requests_org_idx').on(t.organisationId, t.status),
+    uniqueIndex('access_requests_pending_unique').on(t.organisationId, t.userId).where(sql`status = 'pending'`),
+  ],
 );
 
 // ---------- audit log ----------
