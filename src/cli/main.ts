@@ -1,5 +1,6 @@
 import { ConfigError } from '../core/config.ts';
 import { runDoctor } from './doctor.ts';
+import { IMPORT_HELP, runImport } from './import.ts';
 import { runMigrate } from './migrate.ts';
 import { runSeed } from './seed.ts';
 import { runServe } from './serve.ts';
@@ -36,6 +37,11 @@ database in DATA_DIR). Safe to run while other instances start: PostgreSQL migra
 Adds demo people (one per role) and organisations in different life-event phases. Running it again
 changes nothing. Demo passwords only work with the built-in local sign-in (when OIDC is not configured).`,
     run: runSeed,
+  },
+  import: {
+    summary: 'Import register data: Enhetsregisteret bulk file, Frivillighetsregisteret, roles (resumable)',
+    help: IMPORT_HELP,
+    run: runImport,
   },
   doctor: {
     summary: 'Check configuration, database and data directory, and say how to fix problems',

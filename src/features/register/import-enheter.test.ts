@@ -182,6 +182,10 @@ describe('import enheter', () => {
     const e3 = await importEnheter(deps(), { source: writeFile(Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9])) }).catch((e) => e);
     expect(e3).toBeInstanceOf(ImportFailedError);
 
+    const e4 = await importEnheter(deps(), { source: join(dir, 'finnes-ikke.json.gz') }).catch((e) => e);
+    expect(e4).toBeInstanceOf(ImportFailedError);
+    expect(e4.message).toMatch(/Cannot read .*finnes-ikke\.json\.gz/);
+
     expect(await snapshot()).toEqual(before);
   });
 

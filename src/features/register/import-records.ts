@@ -7,6 +7,10 @@ import { isValidOrgnr } from '../../core/validators/orgnr.ts';
  * §2.3). Schemas are loose objects: unknown fields are kept, because the full record is stored as received
  * (`data`) and Brønnøysund adds fields over time. What is checked strictly is what we derive columns from —
  * a date that PostgreSQL could not cast would otherwise fail a whole batch instead of one record.
+ *
+ * brreg-shapes.ts holds the strict contract of the documented shapes (every documented field required as
+ * documented), which the register double is tested against. The importers deliberately accept more: a real
+ * record that lacks, say, `_links` or `maalform` is still a unit we want, and quarantining it would lose it.
  */
 
 /** A calendar date as PostgreSQL's `date` accepts it (zod checks month lengths and leap years; year 0 does not exist). */
@@ -119,23 +123,26 @@ export type RollerResponse = z.infer<typeof rollerResponseSchema>;
  * bulk file or a single lookup (which may order keys differently).
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
-    return `${out}]`;
-  }
+  return JSON.stringify(value, sortKeys) ?? 'null';
+}
+
+/** JSON.stringify replacer giving objects their keys in order; most objects already are, and are passed as is. */
+function sortKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
-  let out = '{';
-  let first = true;
-  for (const key of keys) {
-    const v = obj[key];
-    if (v === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
-    first = false;
+  const keys = Object.keys(obj);
+  let sorted = true;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      sorted = false;
+      break;
+    }
   }
-  return `${out}}`;
+  if (sorted) return value;
+  // A prototype-less object, so a key named "__proto__" stays an ordinary key.
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of keys.sort()) out[key] = obj[key];
+  return out;
 }
 
 export function hashJson(json: string): string {

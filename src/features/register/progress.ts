@@ -83,7 +83,8 @@ export function createProgressReporter(
   let totalBytes: number | undefined;
   let totalRecords: number | undefined;
   let startedAt = 0;
-  let startFraction = -1;
+  /** Fraction done when this session started (the bulk file is re-read from its start even on resume). */
+  let startFraction = 0;
   let lastOutputAt = 0;
   let lastOutputRecords = 0;
   let drawn = false;
@@ -119,11 +120,10 @@ export function createProgressReporter(
       startedAt = now();
       lastOutputAt = startedAt;
       lastOutputRecords = 0;
-      startFraction = -1;
+      startFraction = 0;
     },
     update(u) {
       const t = now();
-      if (startFraction < 0) startFraction = fractionOf(u) ?? -1;
       if (tty) {
         if (t - lastOutputAt < redrawMs && drawn) return;
         let text = line(u, t);
