@@ -9,6 +9,7 @@ import { authRoutes } from './features/auth/auth.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { organisationsRoutes } from './features/organisations/organisations.routes.tsx';
 import { pagesRoutes } from './features/pages/pages.routes.tsx';
+import { registerSearchRoutes } from './features/register-search/register-search.routes.tsx';
 
 /**
  * Builds the whole application from its dependencies. Order matters: request id and logging wrap
@@ -28,6 +29,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', authRoutes(deps));
   app.route('/', organisationsRoutes());
   app.route('/', adminRoutes());
+  app.route('/', registerSearchRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

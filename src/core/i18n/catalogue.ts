@@ -2,6 +2,7 @@ import { adminMessages } from '../../features/admin/admin.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
+import { registerSearchMessages } from '../../features/register-search/register-search.messages.ts';
 import { coreMessages } from './core.messages.ts';
 import { interpolate, type Lang, type MessageSet, type Params } from './i18n.ts';
 
@@ -12,6 +13,7 @@ export const MESSAGE_SETS = {
   auth: authMessages,
   organisations: organisationsMessages,
   admin: adminMessages,
+  registerSearch: registerSearchMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

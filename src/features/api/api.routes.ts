@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http/context.ts';
 import { listMyOrganisations, readMembers } from '../organisations/read-workspace.ts';
+import { registerSearchApi } from '../register-search/register-search.api.ts';
 
 /**
  * JSON API under /api/v1, described by OpenAPI from the same zod schemas that validate it.
@@ -78,6 +79,7 @@ export function apiRoutes() {
       200,
     );
   });
+  registerSearchApi(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Frivillig API', version: '1.0.0', description: 'Open API of Frivillig. Register data is under NLOD.' },
