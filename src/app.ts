@@ -10,6 +10,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { organisationsRoutes } from './features/organisations/organisations.routes.tsx';
 import { pagesRoutes } from './features/pages/pages.routes.tsx';
 import { registerSearchRoutes } from './features/register-search/register-search.routes.tsx';
+import { registerSyncRoutes } from './features/register-sync/register-sync.routes.tsx';
 
 /**
  * Builds the whole application from its dependencies. Order matters: request id and logging wrap
@@ -30,6 +31,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', organisationsRoutes());
   app.route('/', adminRoutes());
   app.route('/', registerSearchRoutes());
+  app.route('/', registerSyncRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -3,6 +3,7 @@ import { authMessages } from '../../features/auth/auth.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
 import { registerSearchMessages } from '../../features/register-search/register-search.messages.ts';
+import { registerSyncMessages } from '../../features/register-sync/register-sync.messages.ts';
 import { coreMessages } from './core.messages.ts';
 import { interpolate, type Lang, type MessageSet, type Params } from './i18n.ts';
 
@@ -14,6 +15,7 @@ export const MESSAGE_SETS = {
   organisations: organisationsMessages,
   admin: adminMessages,
   registerSearch: registerSearchMessages,
+  registerSync: registerSyncMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

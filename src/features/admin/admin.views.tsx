@@ -23,6 +23,10 @@ export function UsersView(props: {
         <a class="ds-link" href="/admin/logg">
           {t('admin.log.title')}
         </a>
+        {' · '}
+        <a class="ds-link" href="/admin/registersynk">
+          {t('registerSync.title')}
+        </a>
       </p>
       <form method="get" action="/admin/brukere" class="inline-form" role="search">
         <label class="ds-label" for="q">
