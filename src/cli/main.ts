@@ -4,6 +4,7 @@ import { IMPORT_HELP, runImport } from './import.ts';
 import { runMigrate } from './migrate.ts';
 import { runSeed } from './seed.ts';
 import { runServe } from './serve.ts';
+import { runSync, SYNC_HELP } from './sync.ts';
 
 /**
  * `npx frivillig <command>`. Each command validates configuration first and exits non-zero with a
@@ -42,6 +43,11 @@ changes nothing. Demo passwords only work with the built-in local sign-in (when 
     summary: 'Import register data: Enhetsregisteret bulk file, Frivillighetsregisteret, roles (resumable)',
     help: IMPORT_HELP,
     run: runImport,
+  },
+  sync: {
+    summary: 'Bring the register copy up to date now from the update feeds (what the server does in the background)',
+    help: SYNC_HELP,
+    run: runSync,
   },
   doctor: {
     summary: 'Check configuration, database and data directory, and say how to fix problems',

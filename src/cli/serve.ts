@@ -4,6 +4,7 @@ import { createApp } from '../app.ts';
 import { purgeExpiredSessions } from '../core/auth/sessions.ts';
 import { loadConfig } from '../core/config.ts';
 import { createDeps } from '../core/deps.ts';
+import { createRegisterSyncWorker } from '../features/register-sync/sync-jobs.ts';
 import { isDatabaseEmpty, seedDemoData } from '../features/seed/seed.ts';
 import { demoSignInText } from './seed.ts';
 
@@ -30,6 +31,9 @@ export async function runServe(args: string[]): Promise<number> {
     `\nFrivillig is running at ${config.publicUrl} (${deps.database.engine === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL'})`,
   );
   if (config.localSignInEnabled && !config.DATABASE_URL) console.error(`${demoSignInText(config.publicUrl)}\n`);
+  // Background jobs (register sync); safe with several instances: jobs are claimed with SKIP LOCKED and leases.
+  const worker = createRegisterSyncWorker(deps);
+  await worker.start();
   const sweep = setInterval(() => purgeExpiredSessions(deps).catch((error) => logger.warn('session purge failed', { error })), 15 * 60_000);
   sweep.unref();
 
@@ -44,6 +48,8 @@ export async function runServe(args: string[]): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  // A job still running after the grace period goes back to the queue for the next start or another instance.
+  await worker.stop({ graceMs: 10_000 });
   await deps.database.close();
   return 0;
 }
