@@ -28,9 +28,16 @@ describe('journey: register sync status', () => {
     });
     const [run] = await db
       .insert(registerImportRuns)
-      .values({ kind: 'enheter', source: 'https://data.brreg.no/enhetsregisteret/api/enheter/lastned', status: 'completed', recordsRead: 10 })
+      .values({
+        kind: 'enheter',
+        source: 'https://data.brreg.no/enhetsregisteret/api/enheter/lastned',
+        status: 'completed',
+        recordsRead: 10,
+      })
       .returning();
-    await db.insert(registerQuarantine).values({ runId: run!.id, source: 'enheter', position: '4', reason: 'navn: must not be empty', raw: '{}' });
+    await db
+      .insert(registerQuarantine)
+      .values({ runId: run!.id, source: 'enheter', position: '4', reason: 'navn: must not be empty', raw: '{}' });
 
     const page = await h.newPage({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
     await registerLocal(h, page, { name: 'Sigrid Synk', email: 'sigrid.synk@example.no' });
