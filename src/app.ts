@@ -7,6 +7,7 @@ import { adminRoutes } from './features/admin/admin.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { organisationProfileRoutes } from './features/organisation-profile/organisation-profile.routes.tsx';
 import { organisationsRoutes } from './features/organisations/organisations.routes.tsx';
 import { pagesRoutes } from './features/pages/pages.routes.tsx';
 import { registerSearchRoutes } from './features/register-search/register-search.routes.tsx';
@@ -31,6 +32,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', organisationsRoutes());
   app.route('/', adminRoutes());
   app.route('/', registerSearchRoutes());
+  app.route('/', organisationProfileRoutes());
   app.route('/', registerSyncRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);

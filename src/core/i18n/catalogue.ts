@@ -1,5 +1,6 @@
 import { adminMessages } from '../../features/admin/admin.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
+import { organisationProfileMessages } from '../../features/organisation-profile/organisation-profile.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
 import { registerSearchMessages } from '../../features/register-search/register-search.messages.ts';
@@ -15,6 +16,7 @@ export const MESSAGE_SETS = {
   organisations: organisationsMessages,
   admin: adminMessages,
   registerSearch: registerSearchMessages,
+  organisationProfile: organisationProfileMessages,
   registerSync: registerSyncMessages,
 } as const;
 
