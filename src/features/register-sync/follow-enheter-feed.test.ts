@@ -214,6 +214,31 @@ describe('the units feed', () => {
     expect(await changeIds()).toEqual([10, 15, 40, 41, 90]);
   });
 
+  it('replays the feed from a day before a bulk import that completed after the cursor was stored', async () => {
+    double.units.set(A, enhet(1, { navn: 'NYESTE NAVN' }));
+    double.changes.push(change(200, A, 'Endring', '2026-03-02T08:00:00.000Z'));
+    await follow();
+    expect((await state())?.cursor).toBe('200');
+    // A bulk file built before that change is imported afterwards and writes the older name back.
+    await store(1, { navn: 'NAVN FRA FILEN' });
+    await database.db.insert(registerImportRuns).values({
+      kind: 'enheter',
+      source: 'x',
+      status: 'completed',
+      startedAt: new Date('2026-03-02T09:00:00Z'),
+      finishedAt: new Date('2026-03-02T09:30:00Z'),
+    });
+    double.requests.length = 0;
+    await follow();
+    expect(double.requests[0]).toContain(`dato=${encodeURIComponent('2026-03-01T09:00:00.000Z')}`);
+    expect((await unitRow(A))?.navn).toBe('NYESTE NAVN');
+    expect(await changeIds()).toEqual([200]);
+    // Once replayed, the next run goes on from the cursor again.
+    double.requests.length = 0;
+    await follow();
+    expect(double.requests[0]).toContain('oppdateringsid=201');
+  });
+
   it('leaves a page alone that another runner applied first, and continues from its cursor', async () => {
     for (const n of [50, 51, 52]) {
       double.units.set(testOrgnr(n), enhet(n));

@@ -30,7 +30,9 @@ import {
  * - The cursor (register_sync_state "enheter-feed") is the last oppdateringsid processed; the next request asks
  *   for `oppdateringsid=<last+1>` (from and including). The walk is by id, never by `_links.next`, whose paging
  *   is capped (brief §1.5). Without a cursor it starts at `dato=` a day before the last complete bulk import
- *   began (the nightly file can be a day old; applying a change twice is harmless), or a day ago.
+ *   began (the nightly file can be a day old; applying a change twice is harmless), or a day ago. A bulk import
+ *   completed after the cursor was stored sends it back the same way, since the file may be older than changes
+ *   already applied.
  * - Ny, Endring and Ukjent (and any type added later): the unit is fetched (`/enheter/{orgnr}`) and upserted;
  *   410 Gone means it was removed from the open data, so our copy is deleted. Sletting: our copy is kept as a
  *   tombstone with slettedato = the entry's date. Fjernet: copies must delete the unit, so its unit, FRR and
@@ -96,6 +98,19 @@ export async function followEnheterFeed(deps: FollowDeps, opts: FollowFeedOption
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) throw new Error('pageSize must be between 1 and 10000');
 
   let state = await markRunStarted(db, ENHETER_FEED, deps.now());
+  // A bulk import that completed after the cursor was stored wrote a file built up to a day earlier, over changes
+  // the feed had applied since: replay the feed from a day before that import (re-applying is harmless).
+  const imported = await lastCompletedImportStart(db, 'enheter');
+  const importStartedAt = imported?.toISOString() ?? null;
+  const alignedTo = typeof state?.details?.importStartedAt === 'string' ? Date.parse(state.details.importStartedAt) : null;
+  if (state?.cursor && imported && (alignedTo === null || imported.getTime() > alignedTo)) {
+    logger.info('a bulk import completed after the feed cursor was stored; replaying the feed from a day before it', {
+      cursor: state.cursor,
+      importStartedAt,
+    });
+    await saveSyncState(db, ENHETER_FEED, { cursor: null });
+    state = { ...state, cursor: null };
+  }
   const result: EnheterFeedResult = {
     pages: 0,
     entries: 0,
@@ -129,7 +144,7 @@ export async function followEnheterFeed(deps: FollowDeps, opts: FollowFeedOption
       const params = new URLSearchParams({ size: String(pageSize), sort: 'id,ASC', includeChanges: 'true' });
       const cursor = state?.cursor ?? null;
       if (cursor) params.set('oppdateringsid', String(BigInt(cursor) + 1n));
-      else params.set('dato', (await startDate(db, deps.now())).toISOString());
+      else params.set('dato', new Date((imported ?? deps.now()).getTime() - DAY_MS).toISOString());
       const url = `${base}/api/oppdateringer/enheter?${params}`;
 
       const res = await client.getJson(url, { accept: ACCEPT_JSON, signal: opts.signal });
@@ -242,7 +257,7 @@ export async function followEnheterFeed(deps: FollowDeps, opts: FollowFeedOption
         await recordChanges(t, changes);
         await saveSyncState(t, ENHETER_FEED, {
           cursor: newCursor,
-          details: { ...withoutBlocked(state?.details), lastEntryAt },
+          details: { ...withoutBlocked(state?.details), lastEntryAt, importStartedAt },
         });
         return true;
       });
@@ -258,7 +273,7 @@ export async function followEnheterFeed(deps: FollowDeps, opts: FollowFeedOption
       result.cursor = newCursor;
       result.lastEntryAt = lastEntryAt;
       logger.info('enheter feed page applied', { cursor: newCursor, entries: fresh.length, ...counts });
-      if (state) state = { ...state, cursor: newCursor, details: { ...withoutBlocked(state.details), lastEntryAt } };
+      if (state) state = { ...state, cursor: newCursor, details: { ...withoutBlocked(state.details), lastEntryAt, importStartedAt } };
       if (raw.length < pageSize) {
         result.caughtUp = true;
         break;
@@ -290,10 +305,4 @@ export async function followEnheterFeed(deps: FollowDeps, opts: FollowFeedOption
   });
   logger.info('enheter feed followed', { ...result });
   return result;
-}
-
-/** Without a cursor: a day before the last complete bulk import began, else a day ago. */
-async function startDate(db: Db, now: Date): Promise<Date> {
-  const imported = await lastCompletedImportStart(db, 'enheter');
-  return new Date((imported ?? now).getTime() - DAY_MS);
 }
