@@ -14,7 +14,7 @@ import { createBrregClient } from './brreg-client.ts';
 import { ImportFailedError, importEnheter } from './import-enheter.ts';
 import { bulkFile, enhet, testOrgnr } from './import-fixtures.ts';
 import { prepareEnhet } from './import-records.ts';
-import { applyEnhetRecords } from './register.queries.ts';
+import { applyEnhetRecords, ImportBusyError } from './register.queries.ts';
 
 let database: Database;
 let dir: string;
@@ -269,6 +269,30 @@ describe('import enheter', () => {
 
     const resumed = await importEnheter(deps(), { source: file, batchSize: 4 });
     expect(resumed).toMatchObject({ status: 'completed', resumedFrom: 8, read: 30, inserted: 30 });
+  });
+
+  it('refuses a second import of the same kind while one is running', async () => {
+    const file = writeFile(bulkFile(good(10)));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const first = importEnheter(deps(), {
+      source: file,
+      batchSize: 5,
+      afterBatch: async () => {
+        started();
+        await held;
+      },
+    });
+    await running;
+    await expect(importEnheter(deps(), { source: file })).rejects.toBeInstanceOf(ImportBusyError);
+    release();
+    expect(await first).toMatchObject({ status: 'completed', inserted: 10 });
   });
 
   it('starts over (abandoning the unfinished run) when a different file comes', async () => {
