@@ -358,7 +358,9 @@ export async function mergeStagedEnheter(db: Db, runId: string, now: Date): Prom
         select count(*)::int as n from quarantined`),
     );
     const duplicates = Number(dup[0]?.n ?? 0);
-    const [count] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from register_import_staging where run_id = ${runId}`));
+    const [count] = rowsOf<{ n: number }>(
+      await tx.execute(sql`select count(*)::int as n from register_import_staging where run_id = ${runId}`),
+    );
     const source = sql`(select st.orgnr, st.data, st.data_hash from register_import_staging st where st.run_id = ${runId})`;
     const counts = await runUpsert(tx, source, Number(count?.n ?? 0), now);
     await tx.delete(registerImportStaging).where(eq(registerImportStaging.runId, runId));
