@@ -2,6 +2,7 @@ import { ConfigError } from '../core/config.ts';
 import { runDoctor } from './doctor.ts';
 import { IMPORT_HELP, runImport } from './import.ts';
 import { runMigrate } from './migrate.ts';
+import { REGISTRY_HELP, runRegistry } from './registry.ts';
 import { runSeed } from './seed.ts';
 import { runServe } from './serve.ts';
 import { runSync, SYNC_HELP } from './sync.ts';
@@ -48,6 +49,11 @@ changes nothing. Demo passwords only work with the built-in local sign-in (when 
     summary: 'Bring the register copy up to date now from the update feeds (what the server does in the background)',
     help: SYNC_HELP,
     run: runSync,
+  },
+  registry: {
+    summary: 'Generate a Brønnøysund-like register, or serve one like data.brreg.no (tests and demos)',
+    help: REGISTRY_HELP,
+    run: runRegistry,
   },
   doctor: {
     summary: 'Check configuration, database and data directory, and say how to fix problems',

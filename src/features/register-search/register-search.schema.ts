@@ -18,13 +18,13 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_QUERY_LENGTH = 180;
 
-const blankToUndefined = (v: string | undefined) => {
+export const blankToUndefined = (v: string | undefined) => {
   const trimmed = v?.trim();
   return trimmed ? trimmed : undefined;
 };
 
 /** An optional string parameter: blank becomes undefined, otherwise it must match `re`. */
-const code = (re: RegExp, message: string, description: string, example: string) =>
+export const optionalCode = (re: RegExp, message: string, description: string, example: string) =>
   z
     .string()
     .optional()
@@ -32,7 +32,7 @@ const code = (re: RegExp, message: string, description: string, example: string)
     .refine((v) => v === undefined || re.test(v), { message })
     .meta({ description, example });
 
-const yesNo = (message: string, description: string) =>
+export const optionalYesNo = (message: string, description: string) =>
   z
     .string()
     .optional()
@@ -41,7 +41,7 @@ const yesNo = (message: string, description: string) =>
     .transform((v) => (v === undefined ? undefined : v === 'ja' || v === 'true'))
     .meta({ description, example: 'ja' });
 
-const year = (message: string, description: string) =>
+export const optionalYear = (message: string, description: string) =>
   z
     .string()
     .optional()
@@ -71,19 +71,24 @@ export const searchQuerySchema = z
           'Name (or organisasjonsnummer). Norwegian stemming, prefix matching of each word as you type, and typo tolerance (trigram word similarity).',
         example: 'sjakklubb',
       }),
-    kommune: code(/^\d{4}$/, 'search.error.kommune', 'Kommunenummer (4 digits) of the business address, else the postal address', '5501'),
-    fylke: code(/^\d{2}$/, 'search.error.fylke', 'Fylkesnummer (2 digits)', '55'),
-    icnpo: code(
+    kommune: optionalCode(
+      /^\d{4}$/,
+      'search.error.kommune',
+      'Kommunenummer (4 digits) of the business address, else the postal address',
+      '5501',
+    ),
+    fylke: optionalCode(/^\d{2}$/, 'search.error.fylke', 'Fylkesnummer (2 digits)', '55'),
+    icnpo: optionalCode(
       /^\d{1,5}$/,
       'search.error.icnpo',
       'ICNPO category from Frivillighetsregisteret: a main category ("1") matches all its sub-categories, a sub-category ("1200") only itself',
       '1200',
     ),
-    form: code(/^[A-ZÆØÅ]{2,6}$/, 'search.error.form', 'Organisation form code', 'FLI'),
-    frivillighetsregisteret: yesNo('search.error.yesNo', 'Registered in Frivillighetsregisteret: ja/true or nei/false'),
-    grasrotandel: yesNo('search.error.yesNo', 'Takes part in Grasrotandelen: ja/true or nei/false'),
-    stiftetFra: year('search.error.year', 'Founded in this year or later'),
-    stiftetTil: year('search.error.year', 'Founded in this year or earlier'),
+    form: optionalCode(/^[A-ZÆØÅ]{2,6}$/, 'search.error.form', 'Organisation form code', 'FLI'),
+    frivillighetsregisteret: optionalYesNo('search.error.yesNo', 'Registered in Frivillighetsregisteret: ja/true or nei/false'),
+    grasrotandel: optionalYesNo('search.error.yesNo', 'Takes part in Grasrotandelen: ja/true or nei/false'),
+    stiftetFra: optionalYear('search.error.year', 'Founded in this year or later'),
+    stiftetTil: optionalYear('search.error.year', 'Founded in this year or earlier'),
     status: z
       .string()
       .optional()

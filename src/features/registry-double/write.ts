@@ -187,6 +187,9 @@ export async function generateRegistryFiles(opts: GenerateOptions): Promise<Mani
   return manifest;
 }
 
+/** A directory that is not (or no longer) a register written by this generator. */
+export class ManifestError extends Error {}
+
 /** Reads and checks a manifest written by generateRegistryFiles (synchronously: it is read once at start). */
 export function readManifest(dir: string): Manifest {
   const path = join(dir, FILES.manifest);
@@ -194,16 +197,16 @@ export function readManifest(dir: string): Manifest {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new Error(`${path} not found: generate the register first with "frivillig registry generate --out ${dir}"`);
+    throw new ManifestError(`${path} not found: generate the register first with "frivillig registry generate --out ${dir}"`);
   }
   let manifest: Manifest;
   try {
     manifest = JSON.parse(text) as Manifest;
   } catch {
-    throw new Error(`${path} is not valid JSON`);
+    throw new ManifestError(`${path} is not valid JSON`);
   }
   if (manifest.generator !== 'frivillig registry generate' || typeof manifest.seed !== 'string' || !Number.isInteger(manifest.units)) {
-    throw new Error(`${path} is not a manifest written by "frivillig registry generate"`);
+    throw new ManifestError(`${path} is not a manifest written by "frivillig registry generate"`);
   }
   if (manifest.generatorVersion !== GENERATOR_VERSION) {
     throw new Error(
