@@ -35,5 +35,9 @@ export function redirectAfterPost(c: Context<AppEnv>, location: string) {
 /** Only same-site relative paths are accepted as return addresses (no open redirects). */
 export function safeReturnPath(value: string | undefined | null, fallback = '/'): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  // Browsers drop tabs and newlines inside a URL, so "/\t/evil.example" would be followed as
+  // "//evil.example" (another site): any control character makes the value unacceptable.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
   return value;
 }
