@@ -128,7 +128,7 @@ function WorkspaceHeading(props: { v: ViewContext; organisation: OrgSummary; sub
   const { t } = props.v;
   return (
     <>
-      <nav aria-label="Brødsmuler" class="ds-breadcrumbs">
+      <nav aria-label={t('layout.breadcrumbs')} class="ds-breadcrumbs">
         <ol>
           <li>
             <a class="ds-link" href="/arbeidsrom">
