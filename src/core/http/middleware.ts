@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { loadSessionUser, SESSION_COOKIE } from '../auth/sessions.ts';
 import { randomToken, safeEqual } from '../crypto.ts';
@@ -80,7 +80,11 @@ export function language(): MiddlewareHandler<AppEnv> {
 export function session(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const cookie = getCookie(c, SESSION_COOKIE);
-    c.set('user', cookie ? await loadSessionUser(deps, cookie) : null);
+    const user = cookie ? await loadSessionUser(deps, cookie) : null;
+    c.set('user', user);
+    // A cookie whose session has ended (expired, signed out elsewhere, unknown) is cleared, so the browser
+    // stops sending a dead credential and the person is plainly signed out.
+    if (cookie && !user) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.config.COOKIE_SECURE });
     // Pages that show personal data must not be stored by shared caches.
     if (cookie) c.header('cache-control', 'no-store');
     await next();

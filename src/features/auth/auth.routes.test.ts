@@ -381,6 +381,8 @@ describe(`local sign-in, registration, sessions and CSRF (${engineUnderTest})`, 
       const res = await client.get('/arbeidsrom');
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/logg-inn?tilbake=%2Farbeidsrom');
+      // The dead cookie is cleared, so the browser stops sending it.
+      expect(res.headers.getSetCookie().some((c) => /^frivillig_session=;/.test(c) && /Max-Age=0/i.test(c))).toBe(true);
       expect(await ctx.database.db.select().from(sessions).where(eq(sessions.idHash, row!.idHash))).toEqual([]);
     });
 
