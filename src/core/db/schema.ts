@@ -464,3 +464,39 @@ export const jobs = pgTable(
     uniqueIndex('jobs_singleton_idx').on(t.singletonKey).where(sql`status in ('queued', 'running')`),
   ],
 );
+
+// ---------- prefill provenance (measured gain, issue 4; owner: src/core/prefill) ----------
+
+/**
+ * One row per field per form submission: whether the field kept the value the platform already knew
+ * ('prefilled'), was prefilled but changed ('corrected'), or had no prefill and was typed ('typed'). It
+ * backs "Opplysninger du slapp å gi på nytt" and the platform's gains figures. Never holds the values.
+ */
+export const formFieldProvenance = pgTable(
+  'form_field_provenance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Groups the fields of one submission. */
+    submissionId: uuid('submission_id').notNull(),
+    form: text('form').notNull(),
+    field: text('field').notNull(),
+    outcome: text('outcome', { enum: ['prefilled', 'corrected', 'typed'] }).notNull(),
+    /** Where the prefilled value came from; null for typed fields. */
+    source: text('source', {
+      enum: ['enhetsregisteret', 'frivillighetsregisteret', 'roller', 'workspace', 'statutes', 'founding-meeting', 'profile'],
+    }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('form_field_provenance_org_idx').on(t.organisationId, t.form),
+    index('form_field_provenance_created_idx').on(t.createdAt),
+    check(
+      'form_field_provenance_source_matches_outcome',
+      sql`(${t.outcome} = 'typed') = (${t.source} is null)`,
+    ),
+  ],
+);
