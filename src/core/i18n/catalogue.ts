@@ -1,5 +1,6 @@
 import { adminMessages } from '../../features/admin/admin.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
+import { insightMessages } from '../../features/insight/insight.messages.ts';
 import { organisationProfileMessages } from '../../features/organisation-profile/organisation-profile.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
@@ -18,6 +19,7 @@ export const MESSAGE_SETS = {
   registerSearch: registerSearchMessages,
   organisationProfile: organisationProfileMessages,
   registerSync: registerSyncMessages,
+  insight: insightMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
