@@ -500,3 +500,62 @@ export const formFieldProvenance = pgTable(
     ),
   ],
 );
+
+// ---------- statutes builder (src/features/statutes) ----------
+
+/**
+ * One working draft of the statutes per organisation, saved page by page so nothing typed is lost.
+ * `answers` is a partial StatutesAnswers (statutes.answers.ts) until every question page is answered.
+ * Deleted when the draft is adopted as a version.
+ */
+export const statutesDrafts = pgTable(
+  'statutes_drafts',
+  {
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    /** Slugs of the question pages saved in this draft. */
+    answeredPages: jsonb('answered_pages').$type<string[]>().notNull().default([]),
+    /** What the platform filled in when the draft started, and from where (for recordFormProvenance). */
+    prefill: jsonb('prefill').$type<Record<string, { value: string | null; source: string }>>().notNull().default({}),
+    /** The statutes' own language: bokmål or nynorsk (the organisation's målform). */
+    language: text('language').notNull(),
+    /** The version this draft started from (null for the first statutes). */
+    basedOnVersion: integer('based_on_version'),
+    /** Bumped on every save, so "adopt" adopts exactly the draft that was checked. */
+    revision: integer('revision').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('statutes_drafts_language', sql`${t.language} in ('nb', 'nn')`)],
+);
+
+/**
+ * Adopted statutes. Immutable: a change is a new version (a trigger refuses updates, migration 0007);
+ * only `adopted_by` may become null when the person's account is deleted — the name stays.
+ */
+export const statutesVersions = pgTable(
+  'statutes_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    language: text('language').notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    /** The generated statutes text, exactly as adopted. */
+    text: text('text').notNull(),
+    adoptedBy: uuid('adopted_by').references(() => users.id, { onDelete: 'set null' }),
+    adoptedByName: text('adopted_by_name').notNull(),
+    adoptedAt: timestamp('adopted_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('statutes_versions_org_version_unique').on(t.organisationId, t.version),
+    check('statutes_versions_version_positive', sql`${t.version} >= 1`),
+    check('statutes_versions_language', sql`${t.language} in ('nb', 'nn')`),
+  ],
+);
