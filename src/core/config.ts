@@ -21,6 +21,10 @@ const configSchema = z
     PUBLIC_URL: z.url().optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     COOKIE_SECURE: booleanFromEnv.default(true),
+    /** Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly). */
+    /** Local accounts one client address may create per hour (built-in sign-in only). */
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
     OIDC_ISSUER: z.url().optional(),

@@ -166,6 +166,42 @@ describe(`local sign-in, registration, sessions and CSRF (${engineUnderTest})`, 
       expect(keys).toContain('ip:198.51.100.7');
     });
 
+    it('behind TRUSTED_PROXY_HOPS proxies, counts the address the last proxy saw, not one the client made up', async () => {
+      const proxied = await createTestContext({ TRUSTED_PROXY_HOPS: '1' });
+      try {
+        const email = await register(proxied.client());
+        const from = async (forwardedFor: string, form: Record<string, string>) => {
+          const boot = await proxied.app.request('/logg-inn');
+          const csrf = /frivillig_csrf=([^;]+)/.exec(boot.headers.getSetCookie().join(','))![1]!;
+          return proxied.app.request(
+            '/logg-inn',
+            {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                cookie: `frivillig_csrf=${csrf}`,
+                'x-forwarded-for': forwardedFor,
+              },
+              body: new URLSearchParams({ ...form, _csrf: csrf }),
+            },
+            { incoming: { socket: { remoteAddress: '10.0.0.2' } } },
+          );
+        };
+        // The client varies the left-hand entries; the proxy's own entry (rightmost) is what counts.
+        for (let i = 0; i < 5; i++) {
+          const res = await from(`203.0.113.${i}, 198.51.100.9`, { email: uniqueEmail('guess'), password: 'feil-passord-123' });
+          expect(res.status).toBe(422);
+        }
+        expect((await from('203.0.113.77, 198.51.100.9', { email, password: PASSWORD })).status).toBe(429);
+        expect((await from('198.51.100.10', { email, password: PASSWORD })).status).toBe(303);
+        const keys = (await proxied.database.db.select({ key: signInAttempts.key }).from(signInAttempts)).map((r) => r.key);
+        expect(keys).toContain('ip:198.51.100.9');
+        expect(keys.some((k) => k.startsWith('ip:203.0.113.') || k === 'ip:10.0.0.2')).toBe(false);
+      } finally {
+        await proxied.close();
+      }
+    });
+
     it('ends a session that existed in the browser before signing in (no session fixation)', async () => {
       const client = ctx.client();
       const email = await register(client);
@@ -193,6 +229,25 @@ describe(`local sign-in, registration, sessions and CSRF (${engineUnderTest})`, 
       const user = await userByEmail(ctx.database, email);
       expect(user).toMatchObject({ name: 'Ola Nordmann', email });
       expect((await sessionRow(ctx, client))?.userId).toBe(user!.id);
+    });
+
+    it('limits how many accounts one client address creates per hour', async () => {
+      const limited = await createTestContext({ REGISTRATIONS_PER_ADDRESS_PER_HOUR: '3' });
+      try {
+        for (let i = 0; i < 3; i++) {
+          const res = await limited.client().post('/registrer', { name: 'Kari Nordmann', email: uniqueEmail(), password: PASSWORD });
+          expect(res.status).toBe(303);
+        }
+        const email = uniqueEmail();
+        const refused = await limited.client().post('/registrer', { name: 'Kari Nordmann', email, password: PASSWORD });
+        expect(refused.status).toBe(429);
+        expect(await refused.text()).toContain('60');
+        expect(await userByEmail(limited.database, email)).toBeNull();
+        limited.setNow(new Date(limited.deps.now().getTime() + 61 * MINUTE));
+        expect((await limited.client().post('/registrer', { name: 'Kari Nordmann', email, password: PASSWORD })).status).toBe(303);
+      } finally {
+        await limited.close();
+      }
     });
 
     it('re-renders a bad e-mail with 422, keeping the typed values but not the password', async () => {

@@ -1,8 +1,8 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { endSession, startSession } from '../../core/auth/session-cookie.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseForm } from '../../core/forms.ts';
+import { clientAddress } from '../../core/http/client-address.ts';
 import type { AppEnv, Deps } from '../../core/http/context.ts';
 import { redirectAfterPost, renderPage } from '../../core/http/render.tsx';
 import { registerSchema, signInSchema } from './auth.schema.ts';
@@ -11,15 +11,6 @@ import { oidcRoutes } from './oidc.routes.ts';
 import { registerLocalUser } from './register-local.ts';
 import { returnPath } from './return-path.ts';
 import { signInLocal } from './sign-in-local.ts';
-
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // app.request() in tests has no socket.
-    return 'unknown';
-  }
-}
 
 export function authRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -78,7 +69,7 @@ export function authRoutes(deps: Deps) {
       });
     if (!form.ok) return rerender(form.errors);
     try {
-      const { userId } = await registerLocalUser(c.get('deps'), form.data);
+      const { userId } = await registerLocalUser(c.get('deps'), { ...form.data, clientAddress: clientAddress(c) });
       await startSession(c, { userId });
     } catch (error) {
       if (error instanceof AppError && error.code === 'conflict') return rerender({ email: c.get('t')('auth.error.emailTaken') });
