@@ -6,6 +6,7 @@ import { organisationsMessages } from '../../features/organisations/organisation
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
 import { registerSearchMessages } from '../../features/register-search/register-search.messages.ts';
 import { registerSyncMessages } from '../../features/register-sync/register-sync.messages.ts';
+import { prefillMessages } from '../prefill/prefill.messages.ts';
 import { coreMessages } from './core.messages.ts';
 import { interpolate, type Lang, type MessageSet, type Params } from './i18n.ts';
 
@@ -20,6 +21,7 @@ export const MESSAGE_SETS = {
   organisationProfile: organisationProfileMessages,
   registerSync: registerSyncMessages,
   insight: insightMessages,
+  prefill: prefillMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

@@ -5,6 +5,7 @@ import { parseForm } from '../../core/forms.ts';
 import type { AppEnv } from '../../core/http/context.ts';
 import { setFlash } from '../../core/http/flash.ts';
 import { redirectAfterPost, renderPage } from '../../core/http/render.tsx';
+import { readProvenanceSummary } from '../../core/prefill/provenance.ts';
 import { acceptInvitation, findUsableInvitation } from './accept-invitation.ts';
 import { changeMemberRole } from './change-member-role.ts';
 import { createOrganisation } from './create-organisation.ts';
@@ -64,8 +65,14 @@ export function organisationsRoutes() {
   });
 
   app.get('/arbeidsrom/:orgId', async (c) => {
-    const { organisation, role } = await readWorkspace(c.get('deps'), { user: c.get('user'), organisationId: c.req.param('orgId') });
-    return renderPage(c, { title: organisation.name, body: (v) => <WorkspaceView v={v} organisation={organisation} role={role} /> });
+    const deps = c.get('deps');
+    const { organisation, role } = await readWorkspace(deps, { user: c.get('user'), organisationId: c.req.param('orgId') });
+    // Read after readWorkspace has checked the caller's role (measured gain panel, core/prefill).
+    const prefillGain = await readProvenanceSummary(deps.database.db, { organisationId: organisation.id });
+    return renderPage(c, {
+      title: organisation.name,
+      body: (v) => <WorkspaceView v={v} organisation={organisation} role={role} prefillGain={prefillGain} />,
+    });
   });
 
   app.get('/arbeidsrom/:orgId/medlemmer', async (c) => {

@@ -1,6 +1,8 @@
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
+import { PrefillGainPanel } from '../../core/prefill/prefill.views.tsx';
+import type { ProvenanceSummary } from '../../core/prefill/provenance.ts';
 import { formatOrgnr } from '../../core/validators/orgnr.ts';
 import { PhaseList } from '../pages/pages.views.tsx';
 import { ORG_ROLES, type OrgRole } from './organisations.schema.ts';
@@ -157,7 +159,7 @@ function WorkspaceHeading(props: { v: ViewContext; organisation: OrgSummary; sub
   );
 }
 
-export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary; role: OrgRole }) {
+export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary; role: OrgRole; prefillGain: ProvenanceSummary }) {
   const { v, organisation: o, role } = props;
   const { t } = v;
   return (
@@ -191,6 +193,7 @@ export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary;
           ) : null}
         </ul>
       </section>
+      <PrefillGainPanel v={v} summary={props.prefillGain} />
       <section aria-labelledby="phase-heading">
         <h2 class="ds-heading" data-size="sm" id="phase-heading">
           {t('orgs.workspace.phaseTitle')}
