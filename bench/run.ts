@@ -61,7 +61,7 @@ function appEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     const appSetting =
-      /^(OIDC_|SMTP_|BRREG_|SESSION_)/.test(k) ||
+      /^(OIDC_|SMTP_|BRREG_|SESSION_|FNR_|MASKINPORTEN_)/.test(k) ||
       ['PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'PUBLIC_URL', 'COOKIE_SECURE', 'MAIL_FROM', 'LOG_LEVEL', 'NODE_ENV'].includes(k);
     if (!appSetting) env[k] = v;
   }
@@ -90,6 +90,7 @@ async function benchEngine(engine: EngineName, work: string, bareUrl: string): P
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     NODE_ENV: 'production',
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    FNR_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
     LOG_LEVEL: 'warn',
   };

@@ -26,7 +26,7 @@ describe('configuration from the environment', () => {
     expect(attempt({ PORT: '70000' })).toEqual(['PORT']);
     expect(attempt({ DATABASE_URL: 'mysql://x' })).toEqual(['DATABASE_URL']);
     expect(attempt({ OIDC_ISSUER: 'https://idporten.no' })).toEqual(['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']);
-    expect(attempt({ NODE_ENV: 'production' })).toEqual(['SESSION_SECRET']);
+    expect(attempt({ NODE_ENV: 'production' })).toEqual(['SESSION_SECRET', 'FNR_ENCRYPTION_KEY']);
     expect(() => loadConfig({ PORT: 'x' })).toThrow(/PORT: /);
   });
 

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isValidOrgnr, normaliseOrgnr } from './validators/orgnr.ts';
 
 /**
  * Configuration comes only from environment variables (twelve-factor), validated once at start-up so a
@@ -51,6 +54,40 @@ const configSchema = z
       .min(1)
       .max(24 * 60)
       .default(10),
+    // ---------- registration package (src/features/registration) ----------
+    // Key for fødselsnummer at rest (AES-256-GCM): 32 random bytes as 64 hex digits or base64 (`openssl rand -hex 32`).
+    FNR_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => parseFnrKey(v) !== null, 'must be 32 random bytes written as 64 hex digits or as base64 (openssl rand -hex 32)')
+      .optional(),
+    // Brønnøysundregistrene's electronic intake (brief §4.4); `/inbound/upload` and `/outbound/…` are appended.
+    // Unset: production (NODE_ENV=production) uses https://mottak.brreg.no, everything else the test environment.
+    BRREG_MOTTAK_URL: httpBaseUrl.optional(),
+    // The Melding's tjeneste/tjenestehandling for Samordnet registermelding. UNVERIFIED (brief §4.4, §8 item 10):
+    // the public sources do not name the values, so they are configuration, to be set from Brønnøysund's answer.
+    BRREG_MOTTAK_TJENESTE: z.string().min(1).max(64).default('samordnetregistermelding'),
+    BRREG_MOTTAK_TJENESTEHANDLING: z.string().min(1).max(64).default('nyregistrering'),
+    // Avsender: the organisation number of whoever runs this service (the Maskinporten client's organisation).
+    BRREG_MOTTAK_AVSENDER_ORGNR: z
+      .string()
+      .refine((v) => isValidOrgnr(v), 'must be a valid organisasjonsnummer (9 digits, MOD11)')
+      .transform(normaliseOrgnr)
+      .optional(),
+    // Maskinporten (scope brreg:mottak): JWT grant with a registered RSA key. All of client id, kid and a key are
+    // needed to send packages electronically; without them packages are prepared and downloaded only.
+    MASKINPORTEN_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    MASKINPORTEN_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
+    MASKINPORTEN_CLIENT_ID: z.string().min(1).optional(),
+    MASKINPORTEN_KID: z.string().min(1).optional(),
+    MASKINPORTEN_PRIVATE_KEY: z.string().min(1).optional(),
+    MASKINPORTEN_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+    MASKINPORTEN_SCOPE: z.string().min(1).default('brreg:mottak'),
+    REGISTRATION_POLL_INTERVAL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
@@ -66,6 +103,29 @@ const configSchema = z
     if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
     }
+    // The development key only protects the embedded demo's made-up numbers; real ones need a real key.
+    if (c.NODE_ENV === 'production' && !c.FNR_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['FNR_ENCRYPTION_KEY'], message: 'is required in production' });
+    }
+    const maskinporten = ['MASKINPORTEN_CLIENT_ID', 'MASKINPORTEN_KID'] as const;
+    const keyGiven = Boolean(c.MASKINPORTEN_PRIVATE_KEY || c.MASKINPORTEN_PRIVATE_KEY_FILE);
+    if (c.MASKINPORTEN_PRIVATE_KEY && c.MASKINPORTEN_PRIVATE_KEY_FILE) {
+      ctx.addIssue({ code: 'custom', path: ['MASKINPORTEN_PRIVATE_KEY_FILE'], message: 'set either MASKINPORTEN_PRIVATE_KEY or MASKINPORTEN_PRIVATE_KEY_FILE, not both' });
+    }
+    if (maskinporten.some((k) => c[k]) || keyGiven) {
+      for (const key of maskinporten) {
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when any MASKINPORTEN_* variable is set' });
+      }
+      if (!keyGiven) ctx.addIssue({ code: 'custom', path: ['MASKINPORTEN_PRIVATE_KEY'], message: 'is required (or MASKINPORTEN_PRIVATE_KEY_FILE) when any MASKINPORTEN_* variable is set' });
+      if (!c.BRREG_MOTTAK_AVSENDER_ORGNR) {
+        ctx.addIssue({ code: 'custom', path: ['BRREG_MOTTAK_AVSENDER_ORGNR'], message: 'is required when Maskinporten is configured' });
+      }
+    }
+    if (c.NODE_ENV === 'production') {
+      for (const key of ['BRREG_MOTTAK_URL', 'MASKINPORTEN_ISSUER', 'MASKINPORTEN_TOKEN_URL'] as const) {
+        if (c[key]?.startsWith('http://')) ctx.addIssue({ code: 'custom', path: [key], message: 'must use https in production' });
+      }
+    }
   });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -79,6 +139,13 @@ export interface Config extends Omit<RawConfig, 'SESSION_SECRET'> {
   localSignInEnabled: boolean;
   /** REGISTER_SYNC_ENABLED, or by default: on with DATABASE_URL, off for the embedded database. */
   registerSyncEnabled: boolean;
+  /** FNR_ENCRYPTION_KEY as bytes, or the development key (never in production). */
+  fnrEncryptionKey: Buffer;
+  fnrKeyIsDevelopmentDefault: boolean;
+  /** The electronic intake's base URL (BRREG_MOTTAK_URL or the default for NODE_ENV). */
+  mottakUrl: string;
+  /** Set when Maskinporten is configured: packages can then be sent electronically. */
+  maskinporten: { issuer: string; tokenUrl: string; clientId: string; kid: string; privateKeyPem: string; scope: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +157,20 @@ export class ConfigError extends Error {
 
 /** A development secret is derived from the data dir so restarts keep sessions; production must set one. */
 const DEV_SECRET = 'frivillig-development-secret-not-for-production-use';
+
+/** FNR_ENCRYPTION_KEY: 32 bytes as 64 hex digits or base64 (standard or URL-safe). Null when it is neither. */
+export function parseFnrKey(text: string): Buffer | null {
+  const value = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(value)) {
+    const bytes = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    return bytes.length === 32 ? bytes : null;
+  }
+  return null;
+}
+
+/** Only for the embedded demo and tests: production refuses to start without FNR_ENCRYPTION_KEY. */
+const DEV_FNR_KEY = createHash('sha256').update('frivillig-development-fnr-key-not-for-production-use').digest();
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Treat empty strings as unset: `FOO= npx frivillig serve` should not be "invalid".
@@ -107,5 +188,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidcEnabled,
     localSignInEnabled: !oidcEnabled,
     registerSyncEnabled: c.REGISTER_SYNC_ENABLED ?? Boolean(c.DATABASE_URL),
+    fnrEncryptionKey: c.FNR_ENCRYPTION_KEY ? parseFnrKey(c.FNR_ENCRYPTION_KEY)! : DEV_FNR_KEY,
+    fnrKeyIsDevelopmentDefault: !c.FNR_ENCRYPTION_KEY,
+    mottakUrl: c.BRREG_MOTTAK_URL ?? (c.NODE_ENV === 'production' ? 'https://mottak.brreg.no' : 'https://mottak.ppe.brreg.no'),
+    maskinporten: maskinportenSettings(c),
+  };
+}
+
+/** Maskinporten's issuer identifier (the JWT grant's `aud`) and token endpoint; the key read once at start-up. */
+function maskinportenSettings(c: RawConfig): Config['maskinporten'] {
+  if (!c.MASKINPORTEN_CLIENT_ID || !c.MASKINPORTEN_KID) return null;
+  const issuer = c.MASKINPORTEN_ISSUER ?? (c.NODE_ENV === 'production' ? 'https://maskinporten.no/' : 'https://test.maskinporten.no/');
+  let privateKeyPem = c.MASKINPORTEN_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? '';
+  if (c.MASKINPORTEN_PRIVATE_KEY_FILE) {
+    try {
+      privateKeyPem = readFileSync(c.MASKINPORTEN_PRIVATE_KEY_FILE, 'utf8');
+    } catch (error) {
+      throw new ConfigError([{ variable: 'MASKINPORTEN_PRIVATE_KEY_FILE', message: `cannot be read: ${(error as Error).message}` }]);
+    }
+  }
+  if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKeyPem)) {
+    const variable = c.MASKINPORTEN_PRIVATE_KEY_FILE ? 'MASKINPORTEN_PRIVATE_KEY_FILE' : 'MASKINPORTEN_PRIVATE_KEY';
+    throw new ConfigError([{ variable, message: 'must be a PEM RSA private key (-----BEGIN PRIVATE KEY-----)' }]);
+  }
+  return {
+    issuer,
+    tokenUrl: c.MASKINPORTEN_TOKEN_URL ?? new URL('token', issuer.endsWith('/') ? issuer : `${issuer}/`).toString(),
+    clientId: c.MASKINPORTEN_CLIENT_ID,
+    kid: c.MASKINPORTEN_KID,
+    privateKeyPem,
+    scope: c.MASKINPORTEN_SCOPE,
   };
 }

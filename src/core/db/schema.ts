@@ -494,10 +494,7 @@ export const formFieldProvenance = pgTable(
   (t) => [
     index('form_field_provenance_org_idx').on(t.organisationId, t.form),
     index('form_field_provenance_created_idx').on(t.createdAt),
-    check(
-      'form_field_provenance_source_matches_outcome',
-      sql`(${t.outcome} = 'typed') = (${t.source} is null)`,
-    ),
+    check('form_field_provenance_source_matches_outcome', sql`(${t.outcome} = 'typed') = (${t.source} is null)`),
   ],
 );
 
@@ -558,4 +555,118 @@ export const statutesVersions = pgTable(
     check('statutes_versions_version_positive', sql`${t.version} >= 1`),
     check('statutes_versions_language', sql`${t.language} in ('nb', 'nn')`),
   ],
+);
+
+// ---------- registration package (issue 4; owner: src/features/registration) ----------
+
+/**
+ * The Samordnet registermelding package of a workspace (brief §4.1): the answers in `data` (never a
+ * fødselsnummer), the status of board confirmations and of the electronic submission (brief §4.4), the
+ * intake's receipt and, once polled, Brønnøysundregistrene's reply. At most one package per organisation is
+ * open (being filled in, confirmed or sent) at a time.
+ */
+export const registrationPackages = pgTable(
+  'registration_packages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    status: text('status', {
+      enum: ['draft', 'awaiting-confirmation', 'confirmed', 'submitted', 'received', 'rejected', 'discarded'],
+    })
+      .notNull()
+      .default('draft'),
+    /** The answers, section by section (registration.schema.ts `PackageData`); never a fødselsnummer. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** Bumped by every change, so confirmations and sends say which content they were about. */
+    version: integer('version').notNull().default(1),
+    /** The Melding's `id` attribute (our reference), fixed when the confirmed content is first sent. */
+    meldingId: uuid('melding_id'),
+    sendStartedAt: timestamp('send_started_at', { withTimezone: true }),
+    sendAttempts: integer('send_attempts').notNull().default(0),
+    lastErrorCode: text('last_error_code'),
+    /** The intake's feilId (or our own reference when there was no answer), for support. */
+    lastErrorId: text('last_error_id'),
+    lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+    /** The receipt: mottakId and mottattTidspunkt exactly as the intake sent them, and when that was. */
+    mottakId: text('mottak_id'),
+    mottattTidspunkt: text('mottatt_tidspunkt'),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    antallVedlegg: integer('antall_vedlegg'),
+    /** Brønnøysundregistrene's reply, fetched from outbound/download by the polling job. */
+    replyMottakId: text('reply_mottak_id'),
+    replyAt: timestamp('reply_at', { withTimezone: true }),
+    replyHandling: text('reply_handling'),
+    replyText: text('reply_text'),
+    /** Set when every fødselsnummer of the package was erased (after the receipt, or when discarded). */
+    fnrErasedAt: timestamp('fnr_erased_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('registration_packages_org_idx').on(t.organisationId, t.createdAt),
+    uniqueIndex('registration_packages_open_unique')
+      .on(t.organisationId)
+      .where(sql`status in ('draft', 'awaiting-confirmation', 'confirmed', 'submitted')`),
+    uniqueIndex('registration_packages_mottak_unique').on(t.mottakId),
+  ],
+);
+
+/**
+ * The people in a package: the whole board (brief §4.1: all of it, or the notice is rejected) and a contact
+ * person or daglig leder who is not on the board. The fødselsnummer/D-nummer is stored only encrypted
+ * (AES-256-GCM, registration/fnr-crypto.ts) and erased when no longer needed.
+ */
+export const registrationPersons = pgTable(
+  'registration_persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => registrationPackages.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['board', 'contact'] }).notNull(),
+    boardRole: text('board_role', { enum: ['leader', 'deputy_leader', 'board_member', 'treasurer', 'deputy'] }),
+    position: integer('position').notNull().default(0),
+    name: text('name').notNull(),
+    birthDate: date('birth_date'),
+    /** The workspace member this person is (a confirmation can only come from them). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Where an invitation to the workspace goes, for a person without an account. */
+    email: text('email'),
+    invitationId: uuid('invitation_id').references(() => invitations.id, { onDelete: 'set null' }),
+    /** "v1.<iv>.<tag>.<ciphertext>"; never the number itself. Null when not given yet or erased. */
+    fnrCiphertext: text('fnr_ciphertext'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('registration_persons_package_idx').on(t.packageId, t.kind, t.position),
+    check('registration_persons_board_role', sql`(${t.kind} = 'board') = (${t.boardRole} is not null)`),
+  ],
+);
+
+/**
+ * A board member's confirmation in the app: who, when, and the keyed hash of the content they saw. A change
+ * to the package afterwards invalidates it (invalidated_at) — and a confirmation whose hash no longer matches
+ * the content is not counted either.
+ */
+export const registrationConfirmations = pgTable(
+  'registration_confirmations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => registrationPackages.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(() => registrationPersons.id, { onDelete: 'set null' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    packageVersion: integer('package_version').notNull(),
+    contentHash: text('content_hash').notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
+    invalidatedAt: timestamp('invalidated_at', { withTimezone: true }),
+    invalidatedReason: text('invalidated_reason', { enum: ['changed', 'discarded'] }),
+  },
+  (t) => [index('registration_confirmations_package_idx').on(t.packageId)],
 );
