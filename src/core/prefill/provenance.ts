@@ -147,7 +147,9 @@ async function summarise(db: Db, where: ReturnType<typeof and>): Promise<Provena
     totals,
     submissions: byForm.reduce((sum, row) => sum + row.submissions, 0),
     byForm: byForm.map((row) => ({ ...row, submissions: Number(row.submissions) })),
-    bySource: bySourceRows.flatMap((row) => (row.source ? [{ source: row.source, prefilled: row.prefilled, corrected: row.corrected }] : [])),
+    bySource: bySourceRows.flatMap((row) =>
+      row.source ? [{ source: row.source, prefilled: row.prefilled, corrected: row.corrected }] : [],
+    ),
   };
 }
 
@@ -160,6 +162,9 @@ export async function readProvenanceSummary(db: Db, opts: { organisationId: stri
 export async function readPlatformProvenanceTotals(db: Db, opts: { since?: Date } = {}): Promise<PlatformProvenanceTotals> {
   const where = and(opts.since ? gte(formFieldProvenance.createdAt, opts.since) : undefined);
   const summary = await summarise(db, where);
-  const [orgs] = await db.select({ n: countDistinct(formFieldProvenance.organisationId) }).from(formFieldProvenance).where(where);
+  const [orgs] = await db
+    .select({ n: countDistinct(formFieldProvenance.organisationId) })
+    .from(formFieldProvenance)
+    .where(where);
   return { ...summary, organisations: Number(orgs?.n ?? 0) };
 }
