@@ -670,3 +670,67 @@ export const registrationConfirmations = pgTable(
   },
   (t) => [index('registration_confirmations_package_idx').on(t.packageId)],
 );
+
+// ---------- calendar (årshjul): .ics subscription feed and e-mail reminders ----------
+
+/**
+ * One secret subscription address per organisation (/kalender/<token>.ics). Only the token's SHA-256 is kept, so
+ * the address is shown once, when a leader makes it; making a new one replaces the hash and the old address stops
+ * working. `lang` is the language the feed is written in (the leader's language when it was made).
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    lang: text('lang', { enum: ['nb', 'nn', 'en'] })
+      .notNull()
+      .default('nb'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token_hash_unique').on(t.tokenHash)],
+);
+
+/** A member's opt-in to e-mail reminders for one organisation; the id is what the signed unsubscribe link names. */
+export const calendarReminderSubscriptions = pgTable(
+  'calendar_reminder_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('calendar_reminder_subscriptions_unique').on(t.organisationId, t.userId)],
+);
+
+/**
+ * Each reminder sent: the unique index makes it once per (user, deadline, date, days before), however many app
+ * instances run the reminder job at the same time — the insert that claims it is the lock.
+ */
+export const calendarRemindersSent = pgTable(
+  'calendar_reminders_sent',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deadlineId: text('deadline_id').notNull(),
+    deadlineDate: date('deadline_date').notNull(),
+    offsetDays: integer('offset_days').notNull(),
+    outboundEmailId: uuid('outbound_email_id').references(() => outboundEmails.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('calendar_reminders_sent_once').on(t.organisationId, t.userId, t.deadlineId, t.deadlineDate, t.offsetDays),
+  ],
+);
