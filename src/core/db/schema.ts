@@ -734,3 +734,86 @@ export const calendarRemindersSent = pgTable(
     uniqueIndex('calendar_reminders_sent_once').on(t.organisationId, t.userId, t.deadlineId, t.deadlineDate, t.offsetDays),
   ],
 );
+
+// ---------- organisation facts and the personal plan (issue 4; owner: src/features/plan) ----------
+
+export const INCOME_BANDS = ['up-to-50k', '50k-to-3m', '3m-to-5m', 'over-5m'] as const;
+
+/**
+ * What the board has declared about the organisation (the plan's facts form). Null means "not answered";
+ * the register mirror and the other issue-4 parts supply the rest (plan/facts.ts merges them).
+ */
+export const organisationFacts = pgTable(
+  'organisation_facts',
+  {
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    memberCount: integer('member_count'),
+    employees: integer('employees'),
+    vatRegistered: boolean('vat_registered'),
+    sellsTaxableGoods: boolean('sells_taxable_goods'),
+    fundraisingFromPublic: boolean('fundraising_from_public'),
+    /** Works with minors or people with intellectual disabilities (politiattest, brief §5.6). */
+    worksWithVulnerable: boolean('works_with_vulnerable'),
+    wantsFrivillighetsregisteret: boolean('wants_frivillighetsregisteret'),
+    wantsGrasrotandel: boolean('wants_grasrotandel'),
+    umbrellaMember: boolean('umbrella_member'),
+    umbrellaName: text('umbrella_name'),
+    /** The umbrella body's (sentralledd's) internal momskompensasjon deadline, the same day each year. */
+    umbrellaMomsDeadlineMonth: integer('umbrella_moms_deadline_month'),
+    umbrellaMomsDeadlineDay: integer('umbrella_moms_deadline_day'),
+    politiattestLastChecked: date('politiattest_last_checked'),
+    incomeBand: text('income_band', { enum: INCOME_BANDS }),
+    /** FRR harPaatattSegRapporteringsplikt: has taken on filing annual accounts (brief §5.5). */
+    accountsReportingTakenOn: boolean('accounts_reporting_taken_on'),
+    /** The date the årsmøte decided to dissolve the organisation (brief §4.3). */
+    dissolutionDecidedOn: date('dissolution_decided_on'),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('organisation_facts_counts', sql`coalesce(${t.memberCount}, 0) >= 0 and coalesce(${t.employees}, 0) >= 0`),
+    check(
+      'organisation_facts_umbrella_deadline',
+      sql`(${t.umbrellaMomsDeadlineMonth} is null) = (${t.umbrellaMomsDeadlineDay} is null)
+        and coalesce(${t.umbrellaMomsDeadlineMonth}, 1) between 1 and 12
+        and coalesce(${t.umbrellaMomsDeadlineDay}, 1) between 1 and 31`,
+    ),
+  ],
+);
+
+/**
+ * Politiattester shown to the organisation (brief §5.6): who, for which role, and when it was shown. The
+ * attest itself is never stored — only this log, as the rules require.
+ */
+export const politiattestChecks = pgTable(
+  'politiattest_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    person: text('person').notNull(),
+    role: text('role').notNull(),
+    shownOn: date('shown_on').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('politiattest_checks_org_idx').on(t.organisationId, t.shownOn)],
+);
+
+/** A status the board set by hand on a plan task (statuses the rules derive from registers are never stored). */
+export const planTaskStatuses = pgTable(
+  'plan_task_statuses',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    taskId: text('task_id').notNull(),
+    status: text('status', { enum: ['not-started', 'in-progress', 'done', 'not-relevant'] }).notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.taskId] })],
+);
