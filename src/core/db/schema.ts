@@ -817,3 +817,50 @@ export const planTaskStatuses = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.taskId] })],
 );
+
+// ---------- founding meeting (stiftelsesmøte; src/features/founding) ----------
+
+/**
+ * The founding meeting and its protocol, one row per version. A version is a 'draft' (saved question page
+ * by question page; at most one per organisation) until it is 'finalised'. A finalised protocol is a
+ * record of what was decided and never changes (a trigger refuses updates, migration 0012); reopening
+ * copies it into a new draft with the next version number. `data` holds the answers (FoundingData in
+ * src/features/founding/founding.data.ts); the name and statutes version are snapshots taken at finalisation.
+ */
+export const foundingMeetings = pgTable(
+  'founding_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'finalised'] }).notNull(),
+    /** The protocol's own language: bokmål or nynorsk. */
+    language: text('language').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** Slugs of the question pages saved in this version. */
+    answeredPages: jsonb('answered_pages').$type<string[]>().notNull().default([]),
+    /** Bumped on every save, so "finalise" finalises exactly the answers that were checked. */
+    revision: integer('revision').notNull().default(1),
+    organisationName: text('organisation_name'),
+    statutesVersion: integer('statutes_version'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+    finalisedBy: uuid('finalised_by').references(() => users.id, { onDelete: 'set null' }),
+    finalisedByName: text('finalised_by_name'),
+  },
+  (t) => [
+    uniqueIndex('founding_meetings_org_version_unique').on(t.organisationId, t.version),
+    uniqueIndex('founding_meetings_one_draft').on(t.organisationId).where(sql`${t.status} = 'draft'`),
+    check('founding_meetings_version_positive', sql`${t.version} >= 1`),
+    check('founding_meetings_status', sql`${t.status} in ('draft', 'finalised')`),
+    check('founding_meetings_language', sql`${t.language} in ('nb', 'nn')`),
+    check(
+      'founding_meetings_finalised_complete',
+      sql`${t.status} = 'draft' or (${t.finalisedAt} is not null and ${t.finalisedByName} is not null and ${t.organisationName} is not null)`,
+    ),
+  ],
+);
