@@ -300,6 +300,14 @@ export const registerEnheter = pgTable(
     index('register_enheter_kommune_idx').on(t.kommunenummer),
     index('register_enheter_form_idx').on(t.organisasjonsform),
     index('register_enheter_frr_idx').on(t.registrertIFrivillighetsregisteret),
+    // Sector insight (src/features/insight): the active voluntary sector, with every column the insight refresh
+    // reads, so it is an index-only scan of ~13 % of the units instead of a scan of the whole table. The
+    // predicate must stay word for word the SECTOR predicate in insight.queries.ts (the planner proves the match).
+    index('register_enheter_sector_idx')
+      .on(t.orgnr, t.kommunenummer, t.organisasjonsform, t.stiftelsesdato, t.registrertIFrivillighetsregisteret)
+      .where(
+        sql`slettedato is null and not under_avvikling and not konkurs and (registrert_i_frivillighetsregisteret or organisasjonsform = 'FLI')`,
+      ),
   ],
 );
 
@@ -322,7 +330,14 @@ export const registerFrivillige = pgTable(
     lastSeenWalk: uuid('last_seen_walk'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('register_frivillige_icnpo1_idx').on(t.icnpo1), index('register_frivillige_grasrot_idx').on(t.grasrotandel)],
+  (t) => [
+    index('register_frivillige_icnpo1_idx').on(t.icnpo1),
+    index('register_frivillige_grasrot_idx').on(t.grasrotandel),
+    // Sector insight: the current FRR records with the columns the insight refresh reads (index-only, in orgnr order).
+    index('register_frivillige_current_idx')
+      .on(t.orgnr, t.icnpo1, t.icnpo2, t.icnpo3, t.grasrotandel, t.foersteGangInnfoert)
+      .where(sql`slettet_dato is null`),
+  ],
 );
 
 /** The roles of one unit as last fetched (`/enheter/{orgnr}/roller`), raw, plus one row per role below. */
@@ -864,3 +879,39 @@ export const foundingMeetings = pgTable(
     ),
   ],
 );
+
+// ---------- sector insight (src/features/insight) ----------
+
+/**
+ * The active voluntary sector, one narrow row per unit, derived from register_enheter and register_frivillige
+ * (insight.queries.ts `refreshInsightUnits`, the only writer: it replaces all rows in one transaction). The
+ * insight's counts aggregate this instead of joining the register tables, which keeps every query well under
+ * the 200 ms budget at 1.17 M units. No primary key: nothing looks rows up one by one, and a rebuild is faster
+ * without one; orgnr is unique because it is the register's primary key.
+ */
+export const insightUnits = pgTable('insight_units', {
+  orgnr: text('orgnr').notNull(),
+  kommunenummer: text('kommunenummer'),
+  /** Null when the kommunenummer is not in the 2024 list (or there is none: a foreign address). */
+  fylkesnummer: text('fylkesnummer'),
+  organisasjonsform: text('organisasjonsform'),
+  /** Enhetsregisteret's registrertIFrivillighetsregisteret. */
+  frivillighetsregisteret: boolean('frivillighetsregisteret').notNull(),
+  /** From the current FRR record; false without one. */
+  grasrotandel: boolean('grasrotandel').notNull(),
+  icnpo1: text('icnpo1'),
+  icnpo2: text('icnpo2'),
+  icnpo3: text('icnpo3'),
+  /** Main ICNPO category of icnpo1 (the primary category). */
+  icnpoHovedkategori: text('icnpo_hovedkategori'),
+  stiftetAar: integer('stiftet_aar'),
+  /** Year of foersteGangInnfoert: first registered in Frivillighetsregisteret. */
+  registrertAar: integer('registrert_aar'),
+});
+
+/** When insight_units was last rebuilt (one row, id 1). */
+export const insightRefresh = pgTable('insight_refresh', {
+  id: integer('id').primaryKey(),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
+  units: integer('units').notNull(),
+});
