@@ -1,5 +1,6 @@
 import { adminMessages } from '../../features/admin/admin.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
+import { calendarMessages } from '../../features/calendar/calendar.messages.ts';
 import { insightMessages } from '../../features/insight/insight.messages.ts';
 import { organisationProfileMessages } from '../../features/organisation-profile/organisation-profile.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
@@ -22,6 +23,7 @@ export const MESSAGE_SETS = {
   registerSync: registerSyncMessages,
   insight: insightMessages,
   prefill: prefillMessages,
+  calendar: calendarMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
