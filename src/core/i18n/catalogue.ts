@@ -1,6 +1,7 @@
 import { adminMessages } from '../../features/admin/admin.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
 import { calendarMessages } from '../../features/calendar/calendar.messages.ts';
+import { foundingMessages } from '../../features/founding/founding.messages.ts';
 import { insightMessages } from '../../features/insight/insight.messages.ts';
 import { organisationProfileMessages } from '../../features/organisation-profile/organisation-profile.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
@@ -24,6 +25,7 @@ export const MESSAGE_SETS = {
   insight: insightMessages,
   prefill: prefillMessages,
   calendar: calendarMessages,
+  founding: foundingMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
