@@ -12,6 +12,7 @@ import { organisationsRoutes } from './features/organisations/organisations.rout
 import { pagesRoutes } from './features/pages/pages.routes.tsx';
 import { registerSearchRoutes } from './features/register-search/register-search.routes.tsx';
 import { registerSyncRoutes } from './features/register-sync/register-sync.routes.tsx';
+import { statutesRoutes } from './features/statutes/statutes.routes.tsx';
 
 /**
  * Builds the whole application from its dependencies. Order matters: request id and logging wrap
@@ -34,6 +35,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', registerSearchRoutes());
   app.route('/', organisationProfileRoutes());
   app.route('/', registerSyncRoutes());
+  app.route('/', statutesRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

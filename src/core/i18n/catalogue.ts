@@ -8,6 +8,7 @@ import { organisationsMessages } from '../../features/organisations/organisation
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
 import { registerSearchMessages } from '../../features/register-search/register-search.messages.ts';
 import { registerSyncMessages } from '../../features/register-sync/register-sync.messages.ts';
+import { statutesMessages } from '../../features/statutes/statutes.messages.ts';
 import { prefillMessages } from '../prefill/prefill.messages.ts';
 import { coreMessages } from './core.messages.ts';
 import { interpolate, type Lang, type MessageSet, type Params } from './i18n.ts';
@@ -26,6 +27,7 @@ export const MESSAGE_SETS = {
   prefill: prefillMessages,
   calendar: calendarMessages,
   founding: foundingMessages,
+  statutes: statutesMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

@@ -177,6 +177,11 @@ export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary;
               {t('orgs.workspace.members')}
             </a>
           </li>
+          <li>
+            <a class="ds-link" href={`/arbeidsrom/${o.id}/vedtekter`}>
+              {t('statutes.workspaceLink')}
+            </a>
+          </li>
           {role === 'leader' ? (
             <>
               <li>
