@@ -7,6 +7,8 @@ import { adminRoutes } from './features/admin/admin.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { ideaRoutes } from './features/idea/idea.routes.tsx';
+import { lifeEventMapRoutes } from './features/life-event-map/life-event-map.routes.tsx';
 import { organisationProfileRoutes } from './features/organisation-profile/organisation-profile.routes.tsx';
 import { organisationsRoutes } from './features/organisations/organisations.routes.tsx';
 import { pagesRoutes } from './features/pages/pages.routes.tsx';
@@ -36,6 +38,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', organisationProfileRoutes());
   app.route('/', registerSyncRoutes());
   app.route('/', statutesRoutes());
+  app.route('/', lifeEventMapRoutes());
+  app.route('/', ideaRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

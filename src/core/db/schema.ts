@@ -745,9 +745,7 @@ export const calendarRemindersSent = pgTable(
     outboundEmailId: uuid('outbound_email_id').references(() => outboundEmails.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('calendar_reminders_sent_once').on(t.organisationId, t.userId, t.deadlineId, t.deadlineDate, t.offsetDays),
-  ],
+  (t) => [uniqueIndex('calendar_reminders_sent_once').on(t.organisationId, t.userId, t.deadlineId, t.deadlineDate, t.offsetDays)],
 );
 
 // ---------- organisation facts and the personal plan (issue 4; owner: src/features/plan) ----------
@@ -915,3 +913,36 @@ export const insightRefresh = pgTable('insight_refresh', {
   refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
   units: integer('units').notNull(),
 });
+
+// ---------- life-event map (src/features/life-event-map) ----------
+
+/**
+ * Revisions of the public life-event map, written by orchestrators in the app (and, later, by accepting an
+ * actor's proposal). Revision 0 is the copy in the repository and is never stored; the public pages show the
+ * highest number. `content` is the whole map, validated by the map's zod schema before it is written.
+ */
+export const lifeEventMapRevisions = pgTable(
+  'life_event_map_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: integer('number').notNull(),
+    /** The revision the editor started from (0 = the repository copy); a save on a stale base is refused. */
+    baseNumber: integer('base_number').notNull(),
+    content: jsonb('content').$type<unknown>().notNull(),
+    changeNote: text('change_note').notNull(),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Kept as written at the time, so the history still names the author if the account is deleted. */
+    authorName: text('author_name').notNull(),
+    /** 'edit' (the editor) or 'proposal' (an accepted proposal; proposal_ref names it). */
+    origin: text('origin', { enum: ['edit', 'proposal'] })
+      .notNull()
+      .default('edit'),
+    proposalRef: text('proposal_ref'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('life_event_map_revisions_number_unique').on(t.number),
+    check('life_event_map_revisions_number_positive', sql`${t.number} >= 1 and ${t.baseNumber} >= 0 and ${t.baseNumber} < ${t.number}`),
+    check('life_event_map_revisions_proposal_ref', sql`(${t.origin} = 'proposal') = (${t.proposalRef} is not null)`),
+  ],
+);

@@ -2,7 +2,9 @@ import { adminMessages } from '../../features/admin/admin.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
 import { calendarMessages } from '../../features/calendar/calendar.messages.ts';
 import { foundingMessages } from '../../features/founding/founding.messages.ts';
+import { ideaMessages } from '../../features/idea/idea.messages.ts';
 import { insightMessages } from '../../features/insight/insight.messages.ts';
+import { lifeEventMapMessages } from '../../features/life-event-map/life-event-map.messages.ts';
 import { organisationProfileMessages } from '../../features/organisation-profile/organisation-profile.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
@@ -28,6 +30,8 @@ export const MESSAGE_SETS = {
   calendar: calendarMessages,
   founding: foundingMessages,
   statutes: statutesMessages,
+  lifeEventMap: lifeEventMapMessages,
+  idea: ideaMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

@@ -29,7 +29,11 @@ describe('the committed life-event map', () => {
 
   it('has every canonical task id exactly once, in the phase the contract gives it', () => {
     const all = map.phases.flatMap((p) => p.tasks.map((t) => t.id));
-    for (const id of ALL_CANONICAL_TASK_IDS) expect(all.filter((x) => x === id), id).toHaveLength(1);
+    for (const id of ALL_CANONICAL_TASK_IDS)
+      expect(
+        all.filter((x) => x === id),
+        id,
+      ).toHaveLength(1);
     for (const slug of PHASE_SLUGS) {
       for (const id of CANONICAL_TASK_IDS[slug]) expect(findTask(map, id)?.phase.slug, id).toBe(slug);
     }

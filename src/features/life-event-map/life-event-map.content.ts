@@ -98,11 +98,7 @@ const href = z
   .max(500, 'lem.error.tooLong')
   .refine(isWellFormedLink, 'lem.error.href');
 
-const externalUrl = z
-  .string()
-  .trim()
-  .max(500, 'lem.error.tooLong')
-  .refine(isWellFormedExternalUrl, 'lem.error.url');
+const externalUrl = z.string().trim().max(500, 'lem.error.tooLong').refine(isWellFormedExternalUrl, 'lem.error.url');
 
 export const linkSchema = z.object({ label: localised(), href });
 export type Link = z.infer<typeof linkSchema>;
@@ -206,7 +202,8 @@ export const lifeEventMapSchema = z
         if (seen.has(task.id)) ctx.addIssue({ code: 'custom', path: ['phases', p, 'tasks', t, 'id'], message: 'lem.error.taskDuplicate' });
         seen.add(task.id);
         task.owners.forEach((owner, o) => {
-          if (!ownerIds.has(owner)) ctx.addIssue({ code: 'custom', path: ['phases', p, 'tasks', t, 'owners', o], message: 'lem.error.ownerUnknown' });
+          if (!ownerIds.has(owner))
+            ctx.addIssue({ code: 'custom', path: ['phases', p, 'tasks', t, 'owners', o], message: 'lem.error.ownerUnknown' });
         });
         if (new Set(task.owners).size !== task.owners.length) {
           ctx.addIssue({ code: 'custom', path: ['phases', p, 'tasks', t, 'owners'], message: 'lem.error.ownerDuplicate' });
