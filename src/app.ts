@@ -8,6 +8,7 @@ import { apiRoutes } from './features/api/api.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { ideaRoutes } from './features/idea/idea.routes.tsx';
+import { insightRoutes } from './features/insight/insight.routes.tsx';
 import { lifeEventMapRoutes } from './features/life-event-map/life-event-map.routes.tsx';
 import { organisationProfileRoutes } from './features/organisation-profile/organisation-profile.routes.tsx';
 import { organisationsRoutes } from './features/organisations/organisations.routes.tsx';
@@ -40,6 +41,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', statutesRoutes());
   app.route('/', lifeEventMapRoutes());
   app.route('/', ideaRoutes());
+  app.route('/', insightRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

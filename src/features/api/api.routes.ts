@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http/context.ts';
+import { registerInsightApi } from '../insight/insight.api.ts';
 import { organisationProfileApi } from '../organisation-profile/organisation-profile.api.ts';
 import { listMyOrganisations, readMembers } from '../organisations/read-workspace.ts';
 import { registerSearchApi } from '../register-search/register-search.api.ts';
@@ -82,6 +83,7 @@ export function apiRoutes() {
   });
   registerSearchApi(api);
   organisationProfileApi(api);
+  registerInsightApi(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Frivillig API', version: '1.0.0', description: 'Open API of Frivillig. Register data is under NLOD.' },
