@@ -13,6 +13,11 @@ export async function discardStatutesDraft(deps: Deps, opts: { user: CurrentUser
     const db = tx as unknown as Db;
     if (!(await lockDraft(db, opts.organisationId))) return;
     await deleteDraft(db, opts.organisationId);
-    await recordAudit(db, { organisationId: opts.organisationId, actorUserId: user.id, action: 'statutes.draft_discarded', at: deps.now() });
+    await recordAudit(db, {
+      organisationId: opts.organisationId,
+      actorUserId: user.id,
+      action: 'statutes.draft_discarded',
+      at: deps.now(),
+    });
   });
 }

@@ -100,7 +100,8 @@ export async function readCheckAnswers(
   const checks = runChecks(answeredOnly(draft), { registeredInFrr: await isInFrivillighetsregisteret(db, organisation.orgnr) });
   const complete = completeAnswers(draft);
   const text = complete ? statutesText(complete, draft.language) : null;
-  const changed = !current || !complete || current.language !== draft.language || canonicalJson(current.answers) !== canonicalJson(complete);
+  const changed =
+    !current || !complete || current.language !== draft.language || canonicalJson(current.answers) !== canonicalJson(complete);
   return { organisation, draft, unanswered: unansweredPages(draft), checks, text, current, changed };
 }
 

@@ -62,7 +62,7 @@ const COMPANY_FORM_SUFFIX = /(?:^|\s)(?:AS|A\/S|ASA|ANS|DA|SA|KS|NUF|ENK)\.?$/u;
 const FOUNDATION_WORD = /\bstiftelse/iu;
 
 /** Characters a registered name may contain: letters, digits, spaces and ordinary punctuation. */
-const NAME_CHARACTERS = /^[\p{L}\p{M}\p{N} .,'’&()\-/:!?+«»"]+$/u;
+const NAME_CHARACTERS = /^[\p{L}\p{M}\p{N} .,'’&()\-–—/:!?+«»"]+$/u;
 
 export function nameProblems(name: string): ('no-letters' | 'company-form' | 'foundation' | 'characters')[] {
   const problems: ('no-letters' | 'company-form' | 'foundation' | 'characters')[] = [];
@@ -138,7 +138,12 @@ export const STATUTES_CHECKS: readonly StatutesCheck[] = [
   { id: 'membership-rules', category: 'registration', page: 'medlemskap', evaluate: (d) => answered(d.membership, () => true) },
   { id: 'annual-meeting-rules', category: 'registration', page: 'arsmote', evaluate: (d) => answered(d.annualMeeting, () => true) },
   { id: 'board-rules', category: 'registration', page: 'styre', evaluate: (d) => answered(d.board, (b) => b.minMembers >= 1) },
-  { id: 'amendment-rules', category: 'registration', page: 'vedtektsendringer', evaluate: (d) => answered(d.amendmentMajority, () => true) },
+  {
+    id: 'amendment-rules',
+    category: 'registration',
+    page: 'vedtektsendringer',
+    evaluate: (d) => answered(d.amendmentMajority, () => true),
+  },
 
   // ---- what momskompensasjon assumes (brief §5.1) ----
   { id: 'momskomp-frr', category: 'momskompensasjon', page: null, evaluate: (_d, ctx) => (ctx.registeredInFrr ? 'pass' : 'fail') },

@@ -1,7 +1,7 @@
 import { PREFILL_SOURCES, type Prefilled, type PrefillSource } from '../../core/prefill/provenance.ts';
 import { isValidKommunenummer } from '../../core/validators/kommunenummer.ts';
 import { LOVNORM_DEFAULTS, type StatutesAnswers, statutesAnswersSchema } from './statutes.answers.ts';
-import type { StoredDraft, StatutesVersionRow } from './statutes.queries.ts';
+import type { StatutesVersionRow, StoredDraft } from './statutes.queries.ts';
 import { type DraftAnswers, draftToFormValues, isPageSlug, PAGE_ANSWER_KEY, PAGE_SLUGS, type PageSlug } from './statutes.schema.ts';
 import type { StatutesLanguage } from './statutes.template.ts';
 

@@ -72,7 +72,8 @@ export const statutesMessages = defineMessages({
     'statutes.q.kontingent.arsmote': 'Årsmøtet',
     'statutes.q.kontingent.styret': 'Styret',
     'statutes.q.arsmote.title': 'Årsmøtet',
-    'statutes.q.arsmote.lead': 'Årsmøtet er foreningens høyeste myndighet. Når skal det holdes, og hvor tidlig skal medlemmene få vite om det?',
+    'statutes.q.arsmote.lead':
+      'Årsmøtet er foreningens høyeste myndighet. Når skal det holdes, og hvor tidlig skal medlemmene få vite om det?',
     'statutes.q.arsmote.deadline': 'Årsmøtet holdes hvert år innen',
     'statutes.q.arsmote.deadlineHint': 'Lovnorm for idrettslag: innen 31. mars.',
     'statutes.q.arsmote.day': 'Dag',
@@ -84,7 +85,8 @@ export const statutesMessages = defineMessages({
     'statutes.q.arsmote.papers': 'Hvor mange dager før årsmøtet skal saklisten og sakspapirene være tilgjengelige?',
     'statutes.q.arsmote.papersHint': 'Lovnorm for idrettslag: 7 dager.',
     'statutes.q.styre.title': 'Styret',
-    'statutes.q.styre.lead': 'Frivillighetsregisteret krever at foreningen har et styre. Hvor stort skal det være, og hvor lenge sitter styremedlemmene?',
+    'statutes.q.styre.lead':
+      'Frivillighetsregisteret krever at foreningen har et styre. Hvor stort skal det være, og hvor lenge sitter styremedlemmene?',
     'statutes.q.styre.min': 'Minste antall styremedlemmer, medregnet leder',
     'statutes.q.styre.minHint': 'Lovnorm for idrettslag: minst 3.',
     'statutes.q.styre.max': 'Høyeste antall styremedlemmer, medregnet leder',
@@ -106,7 +108,8 @@ export const statutesMessages = defineMessages({
       'Vedtektene må si hvordan foreningen kan oppløses, og hvor midlene går. Fordi foreningen er selveiende, kan midlene ikke gå til medlemmene.',
     'statutes.q.opplosning.majority': 'Hvilket flertall trengs for å oppløse foreningen?',
     'statutes.q.opplosning.second': 'Skal oppløsningen bekreftes på et nytt årsmøte minst tre måneder senere?',
-    'statutes.q.opplosning.secondHint': 'Det vanlige er to møter: først vedtak om oppløsning, så et ekstraordinært årsmøte som bekrefter det.',
+    'statutes.q.opplosning.secondHint':
+      'Det vanlige er to møter: først vedtak om oppløsning, så et ekstraordinært årsmøte som bekrefter det.',
     'statutes.q.opplosning.assetsTo': 'Hvem skal få foreningens midler hvis den oppløses?',
     'statutes.q.opplosning.assetsToHint':
       'Fullfør setningen «Gjenværende midler skal gå til …», for eksempel «et formål som fremmer barne- og ungdomsarbeid i kommunen» eller en navngitt forening. Ikke til medlemmene.',
@@ -147,8 +150,10 @@ export const statutesMessages = defineMessages({
     'statutes.error.proposalsDaysRange': 'Fristen for forslag må være mellom 0 og 60 dager',
     'statutes.error.papersDaysRequired': 'Skriv hvor mange dager før årsmøtet sakspapirene skal være klare, eller 0',
     'statutes.error.papersDaysRange': 'Fristen for sakspapirene må være mellom 0 og 60 dager',
-    'statutes.error.proposalsAfterNotice': 'Fristen for forslag kan ikke være før innkallingen er sendt. Skriv et lavere tall enn for innkallingen',
-    'statutes.error.papersAfterNotice': 'Sakspapirene kan ikke være klare før innkallingen er sendt. Skriv et lavere tall enn for innkallingen',
+    'statutes.error.proposalsAfterNotice':
+      'Fristen for forslag kan ikke være før innkallingen er sendt. Skriv et lavere tall enn for innkallingen',
+    'statutes.error.papersAfterNotice':
+      'Sakspapirene kan ikke være klare før innkallingen er sendt. Skriv et lavere tall enn for innkallingen',
     'statutes.error.papersAfterProposals':
       'Sakspapirene må komme etter fristen for forslag, så forslagene kommer med. Skriv et lavere tall enn for forslagene',
     'statutes.error.boardMinRequired': 'Skriv minste antall styremedlemmer',
@@ -212,9 +217,11 @@ export const statutesMessages = defineMessages({
     'statutes.check.name-registrable.title': 'Navnet kan registreres for en forening',
     'statutes.check.name-registrable.fail':
       'Navnet må ha bokstaver, ikke slutte på en selskapsform (AS, ASA, ANS, DA, SA, KS, NUF, ENK), ikke inneholde ordet «stiftelse» og bare ha vanlige tegn.',
-    'statutes.check.name-registrable.fix': 'Velg et navn som viser at dette er en forening eller et lag, for eksempel «Løvstakken sjakklubb».',
+    'statutes.check.name-registrable.fix':
+      'Velg et navn som viser at dette er en forening eller et lag, for eksempel «Løvstakken sjakklubb».',
     'statutes.check.kommune-valid.title': 'Vedtektene sier hvilken kommune foreningen holder til i',
-    'statutes.check.kommune-valid.fail': 'Kommunen mangler eller finnes ikke i kommunelisten. Registrene krever at vedtektene sier hvor foreningen holder til.',
+    'statutes.check.kommune-valid.fail':
+      'Kommunen mangler eller finnes ikke i kommunelisten. Registrene krever at vedtektene sier hvor foreningen holder til.',
     'statutes.check.kommune-valid.fix': 'Velg kommunen der foreningen har adressen sin.',
     'statutes.check.purpose-present.title': 'Vedtektene har et formål',
     'statutes.check.purpose-present.fail': 'Formålet mangler, og registrene krever det.',
@@ -232,7 +239,8 @@ export const statutesMessages = defineMessages({
     'statutes.check.assets-not-to-members.title': 'Midlene går ikke til medlemmene ved oppløsning',
     'statutes.check.assets-not-to-members.fail':
       'Teksten om hvem som får midlene nevner medlemmene. En selveiende forening kan ikke dele ut midler til medlemmene, heller ikke når den oppløses.',
-    'statutes.check.assets-not-to-members.fix': 'Velg en mottaker som ikke er medlemmene, for eksempel et formål, en annen forening eller et fond.',
+    'statutes.check.assets-not-to-members.fix':
+      'Velg en mottaker som ikke er medlemmene, for eksempel et formål, en annen forening eller et fond.',
     'statutes.check.membership-rules.title': 'Vedtektene har regler for medlemskap',
     'statutes.check.membership-rules.fail': 'Reglene for medlemskap og stemmerett er ikke besvart.',
     'statutes.check.membership-rules.fix': 'Svar på spørsmålene om medlemskap og stemmerett.',
@@ -254,7 +262,8 @@ export const statutesMessages = defineMessages({
       'Momskompensasjon gis ikke når pengene kommer private eller kommersielle interesser til gode. Vedtektene må vise at foreningen er selveiende og ikke deler ut midler til medlemmene.',
     'statutes.check.momskomp-non-profit.fix': 'Gjør foreningen selveiende, og la ikke midlene gå til medlemmene ved oppløsning.',
     'statutes.check.momskomp-audit.title': 'Regnskapet blir revidert',
-    'statutes.check.momskomp-audit.fail': 'Alle som søker momskompensasjon, må ha revidert regnskap. Med «ingen revisjon» kan foreningen ikke søke.',
+    'statutes.check.momskomp-audit.fail':
+      'Alle som søker momskompensasjon, må ha revidert regnskap. Med «ingen revisjon» kan foreningen ikke søke.',
     'statutes.check.momskomp-audit.fix':
       'Velg revisor eller kontrollutvalg valgt av årsmøtet (holder under 5 millioner kroner i driftskostnader), eller registrert revisor.',
     'statutes.check.momskomp-voluntary.title': 'Frivillig innsats er en viktig del av aktiviteten',
@@ -275,10 +284,12 @@ export const statutesMessages = defineMessages({
     'statutes.check.grasrot-local.fix': 'Dere erklærer dette når dere melder dere på grasrotandelen i registermeldingen.',
 
     'statutes.check.board-at-least-three.title': 'Styret har minst tre medlemmer',
-    'statutes.check.board-at-least-three.fail': 'Lovnorm for idrettslag anbefaler minst tre styremedlemmer, så styret ikke står og faller på én eller to personer.',
+    'statutes.check.board-at-least-three.fail':
+      'Lovnorm for idrettslag anbefaler minst tre styremedlemmer, så styret ikke står og faller på én eller to personer.',
     'statutes.check.board-at-least-three.fix': 'Vurder å sette minste antall styremedlemmer til 3.',
     'statutes.check.notice-four-weeks.title': 'Medlemmene får god tid før årsmøtet',
-    'statutes.check.notice-four-weeks.fail': 'Lovnorm for idrettslag gir minst én måneds varsel. Med kortere varsel kan medlemmer gå glipp av årsmøtet.',
+    'statutes.check.notice-four-weeks.fail':
+      'Lovnorm for idrettslag gir minst én måneds varsel. Med kortere varsel kan medlemmer gå glipp av årsmøtet.',
     'statutes.check.notice-four-weeks.fix': 'Vurder minst 28–30 dagers varsel.',
     'statutes.check.amendment-two-thirds.title': 'Vedtektsendringer krever kvalifisert flertall',
     'statutes.check.amendment-two-thirds.fail':
@@ -299,8 +310,7 @@ export const statutesMessages = defineMessages({
     'statutes.row.amendments': 'Vedtektsendringer',
     'statutes.row.dissolution': 'Oppløsning',
     'statutes.row.audit': 'Revisjon',
-    'statutes.value.membership':
-      'Åpent for {openTo}. Stemmerett fra {age} år etter {months} måneder som medlem{fee}.',
+    'statutes.value.membership': 'Åpent for {openTo}. Stemmerett fra {age} år etter {months} måneder som medlem{fee}.',
     'statutes.value.membershipFee': ', med betalt kontingent',
     'statutes.value.annualMeeting':
       'Innen {day}. {month}. Innkalling {notice} dager før, forslag {proposals} dager før, sakspapirer {papers} dager før.',
@@ -413,7 +423,8 @@ export const statutesMessages = defineMessages({
     'statutes.q.kontingent.arsmote': 'Årsmøtet',
     'statutes.q.kontingent.styret': 'Styret',
     'statutes.q.arsmote.title': 'Årsmøtet',
-    'statutes.q.arsmote.lead': 'Årsmøtet er den høgaste styresmakta i foreininga. Når skal det haldast, og kor tidleg skal medlemene få vite om det?',
+    'statutes.q.arsmote.lead':
+      'Årsmøtet er den høgaste styresmakta i foreininga. Når skal det haldast, og kor tidleg skal medlemene få vite om det?',
     'statutes.q.arsmote.deadline': 'Årsmøtet blir halde kvart år innan',
     'statutes.q.arsmote.deadlineHint': 'Lovnorm for idrettslag: innan 31. mars.',
     'statutes.q.arsmote.day': 'Dag',
@@ -425,7 +436,8 @@ export const statutesMessages = defineMessages({
     'statutes.q.arsmote.papers': 'Kor mange dagar før årsmøtet skal saklista og sakspapira vere tilgjengelege?',
     'statutes.q.arsmote.papersHint': 'Lovnorm for idrettslag: 7 dagar.',
     'statutes.q.styre.title': 'Styret',
-    'statutes.q.styre.lead': 'Frivilligregisteret krev at foreininga har eit styre. Kor stort skal det vere, og kor lenge sit styremedlemene?',
+    'statutes.q.styre.lead':
+      'Frivilligregisteret krev at foreininga har eit styre. Kor stort skal det vere, og kor lenge sit styremedlemene?',
     'statutes.q.styre.min': 'Minste tal på styremedlemer, medrekna leiaren',
     'statutes.q.styre.minHint': 'Lovnorm for idrettslag: minst 3.',
     'statutes.q.styre.max': 'Høgaste tal på styremedlemer, medrekna leiaren',
@@ -447,7 +459,8 @@ export const statutesMessages = defineMessages({
       'Vedtektene må seie korleis foreininga kan oppløysast, og kvar midlane går. Fordi foreininga er sjølveigande, kan midlane ikkje gå til medlemene.',
     'statutes.q.opplosning.majority': 'Kva fleirtal trengst for å oppløyse foreininga?',
     'statutes.q.opplosning.second': 'Skal oppløysinga stadfestast på eit nytt årsmøte minst tre månader seinare?',
-    'statutes.q.opplosning.secondHint': 'Det vanlege er to møte: først vedtak om oppløysing, så eit ekstraordinært årsmøte som stadfestar det.',
+    'statutes.q.opplosning.secondHint':
+      'Det vanlege er to møte: først vedtak om oppløysing, så eit ekstraordinært årsmøte som stadfestar det.',
     'statutes.q.opplosning.assetsTo': 'Kven skal få midlane til foreininga viss ho blir oppløyst?',
     'statutes.q.opplosning.assetsToHint':
       'Fullfør setninga «Dei attverande midlane skal gå til …», til dømes «eit føremål som fremjar barne- og ungdomsarbeid i kommunen» eller ei namngitt foreining. Ikkje til medlemene.',
@@ -487,7 +500,8 @@ export const statutesMessages = defineMessages({
     'statutes.error.proposalsDaysRange': 'Fristen for forslag må vere mellom 0 og 60 dagar',
     'statutes.error.papersDaysRequired': 'Skriv kor mange dagar før årsmøtet sakspapira skal vere klare, eller 0',
     'statutes.error.papersDaysRange': 'Fristen for sakspapira må vere mellom 0 og 60 dagar',
-    'statutes.error.proposalsAfterNotice': 'Fristen for forslag kan ikkje vere før innkallinga er send. Skriv eit lågare tal enn for innkallinga',
+    'statutes.error.proposalsAfterNotice':
+      'Fristen for forslag kan ikkje vere før innkallinga er send. Skriv eit lågare tal enn for innkallinga',
     'statutes.error.papersAfterNotice': 'Sakspapira kan ikkje vere klare før innkallinga er send. Skriv eit lågare tal enn for innkallinga',
     'statutes.error.papersAfterProposals':
       'Sakspapira må kome etter fristen for forslag, så forslaga kjem med. Skriv eit lågare tal enn for forslaga',
@@ -551,15 +565,18 @@ export const statutesMessages = defineMessages({
     'statutes.check.name-registrable.title': 'Namnet kan registrerast for ei foreining',
     'statutes.check.name-registrable.fail':
       'Namnet må ha bokstavar, ikkje slutte på ei selskapsform (AS, ASA, ANS, DA, SA, KS, NUF, ENK), ikkje innehalde ordet «stiftelse» og berre ha vanlege teikn.',
-    'statutes.check.name-registrable.fix': 'Vel eit namn som viser at dette er ei foreining eller eit lag, til dømes «Løvstakken sjakklubb».',
+    'statutes.check.name-registrable.fix':
+      'Vel eit namn som viser at dette er ei foreining eller eit lag, til dømes «Løvstakken sjakklubb».',
     'statutes.check.kommune-valid.title': 'Vedtektene seier kva kommune foreininga held til i',
-    'statutes.check.kommune-valid.fail': 'Kommunen manglar eller finst ikkje i kommunelista. Registra krev at vedtektene seier kvar foreininga held til.',
+    'statutes.check.kommune-valid.fail':
+      'Kommunen manglar eller finst ikkje i kommunelista. Registra krev at vedtektene seier kvar foreininga held til.',
     'statutes.check.kommune-valid.fix': 'Vel kommunen der foreininga har adressa si.',
     'statutes.check.purpose-present.title': 'Vedtektene har eit føremål',
     'statutes.check.purpose-present.fail': 'Føremålet manglar, og registra krev det.',
     'statutes.check.purpose-present.fix': 'Skriv kva foreininga skal arbeide for.',
     'statutes.check.purpose-specific.title': 'Føremålet seier kva foreininga skal gjere',
-    'statutes.check.purpose-specific.fail': 'Føremålet seier ikkje mykje meir enn namnet. Registra må kunne sjå kva foreininga skal drive med.',
+    'statutes.check.purpose-specific.fail':
+      'Føremålet seier ikkje mykje meir enn namnet. Registra må kunne sjå kva foreininga skal drive med.',
     'statutes.check.purpose-specific.fix': 'Beskriv aktiviteten og kven han er for, med minst tre ord som ikkje står i namnet.',
     'statutes.check.selveiende.title': 'Foreininga er sjølveigande',
     'statutes.check.selveiende.fail':
@@ -571,7 +588,8 @@ export const statutesMessages = defineMessages({
     'statutes.check.assets-not-to-members.title': 'Midlane går ikkje til medlemene ved oppløysing',
     'statutes.check.assets-not-to-members.fail':
       'Teksten om kven som får midlane, nemner medlemene. Ei sjølveigande foreining kan ikkje dele ut midlar til medlemene, heller ikkje når ho blir oppløyst.',
-    'statutes.check.assets-not-to-members.fix': 'Vel ein mottakar som ikkje er medlemene, til dømes eit føremål, ei anna foreining eller eit fond.',
+    'statutes.check.assets-not-to-members.fix':
+      'Vel ein mottakar som ikkje er medlemene, til dømes eit føremål, ei anna foreining eller eit fond.',
     'statutes.check.membership-rules.title': 'Vedtektene har reglar for medlemskap',
     'statutes.check.membership-rules.fail': 'Reglane for medlemskap og stemmerett er ikkje svarte på.',
     'statutes.check.membership-rules.fix': 'Svar på spørsmåla om medlemskap og stemmerett.',
@@ -593,7 +611,8 @@ export const statutesMessages = defineMessages({
       'Momskompensasjon blir ikkje gitt når pengane kjem private eller kommersielle interesser til gode. Vedtektene må vise at foreininga er sjølveigande og ikkje deler ut midlar til medlemene.',
     'statutes.check.momskomp-non-profit.fix': 'Gjer foreininga sjølveigande, og la ikkje midlane gå til medlemene ved oppløysing.',
     'statutes.check.momskomp-audit.title': 'Rekneskapen blir revidert',
-    'statutes.check.momskomp-audit.fail': 'Alle som søkjer momskompensasjon, må ha revidert rekneskap. Med «ingen revisjon» kan foreininga ikkje søkje.',
+    'statutes.check.momskomp-audit.fail':
+      'Alle som søkjer momskompensasjon, må ha revidert rekneskap. Med «ingen revisjon» kan foreininga ikkje søkje.',
     'statutes.check.momskomp-audit.fix':
       'Vel revisor eller kontrollutval valt av årsmøtet (held under 5 millionar kroner i driftskostnader), eller registrert revisor.',
     'statutes.check.momskomp-voluntary.title': 'Frivillig innsats er ein viktig del av aktiviteten',
@@ -614,10 +633,12 @@ export const statutesMessages = defineMessages({
     'statutes.check.grasrot-local.fix': 'De erklærer dette når de melder dykk på grasrotdelen i registermeldinga.',
 
     'statutes.check.board-at-least-three.title': 'Styret har minst tre medlemer',
-    'statutes.check.board-at-least-three.fail': 'Lovnorm for idrettslag tilrår minst tre styremedlemer, så styret ikkje står og fell på éin eller to personar.',
+    'statutes.check.board-at-least-three.fail':
+      'Lovnorm for idrettslag tilrår minst tre styremedlemer, så styret ikkje står og fell på éin eller to personar.',
     'statutes.check.board-at-least-three.fix': 'Vurder å setje minste tal på styremedlemer til 3.',
     'statutes.check.notice-four-weeks.title': 'Medlemene får god tid før årsmøtet',
-    'statutes.check.notice-four-weeks.fail': 'Lovnorm for idrettslag gir minst éin månads varsel. Med kortare varsel kan medlemer gå glipp av årsmøtet.',
+    'statutes.check.notice-four-weeks.fail':
+      'Lovnorm for idrettslag gir minst éin månads varsel. Med kortare varsel kan medlemer gå glipp av årsmøtet.',
     'statutes.check.notice-four-weeks.fix': 'Vurder minst 28–30 dagars varsel.',
     'statutes.check.amendment-two-thirds.title': 'Vedtektsendringar krev kvalifisert fleirtal',
     'statutes.check.amendment-two-thirds.fail':

@@ -30,7 +30,10 @@ export function statutesRoutes() {
 
   app.get('/arbeidsrom/:orgId/vedtekter', async (c) => {
     const data = await readStatutesOverview(c.get('deps'), who(c));
-    return renderPage(c, { title: (v) => `${v.t('statutes.title')} – ${data.organisation.name}`, body: (v) => <OverviewView v={v} {...data} /> });
+    return renderPage(c, {
+      title: (v) => `${v.t('statutes.title')} – ${data.organisation.name}`,
+      body: (v) => <OverviewView v={v} {...data} />,
+    });
   });
 
   const questionTitle = (page: PageSlug) => `statutes.q.${page}.title` as MessageKey;
@@ -86,7 +89,11 @@ export function statutesRoutes() {
       return redirectAfterPost(c, `${base(c.req.param('orgId'))}/versjon?nr=${version}`);
     } catch (error) {
       // A draft changed meanwhile, unanswered questions or failed checks: show the check page again, saying why.
-      if (!(error instanceof AppError) || (error.code !== 'conflict' && error.code !== 'validation') || !error.messageKey.startsWith('statutes.'))
+      if (
+        !(error instanceof AppError) ||
+        (error.code !== 'conflict' && error.code !== 'validation') ||
+        !error.messageKey.startsWith('statutes.')
+      )
         throw error;
       const data = await readCheckAnswers(deps, { ...who(c), lang: c.get('lang') });
       return renderPage(c, {

@@ -133,7 +133,9 @@ const NB: Wording = {
     [
       `Årsmøtet er foreningens høyeste myndighet og holdes hvert år innen ${am.deadlineDay}. ${monthName(am.deadlineMonth)}.`,
       `Styret kaller inn til årsmøtet med minst ${am.noticeDays} dagers varsel, direkte til medlemmene eller på annen forsvarlig måte, for eksempel på foreningens nettside.`,
-      am.proposalsDays > 0 ? `Forslag som skal behandles på årsmøtet, må være sendt til styret senest ${am.proposalsDays} dager før årsmøtet.` : null,
+      am.proposalsDays > 0
+        ? `Forslag som skal behandles på årsmøtet, må være sendt til styret senest ${am.proposalsDays} dager før årsmøtet.`
+        : null,
       am.papersDays > 0
         ? `Saklisten og andre nødvendige dokumenter må være tilgjengelige for medlemmene senest ${am.papersDays} dager før årsmøtet.`
         : null,

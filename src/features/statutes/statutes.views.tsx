@@ -5,7 +5,7 @@ import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
 import type { Prefilled } from '../../core/prefill/provenance.ts';
 import kommuneData from '../register/reference-data/kommuner_2024.json' with { type: 'json' };
 import type { CheckAnswersData } from './read-statutes.ts';
-import { CHECK_CATEGORIES, type CheckResult, blockingResults } from './statutes.checks.ts';
+import { blockingResults, CHECK_CATEGORIES, type CheckResult } from './statutes.checks.ts';
 import type { DiffBlock, StatutesDiff } from './statutes.diff.ts';
 import type { EffectiveDraft } from './statutes.draft.ts';
 import { completeAnswers } from './statutes.draft.ts';
@@ -22,7 +22,7 @@ import {
   type PageSlug,
   SIGNATURE_OPTIONS,
 } from './statutes.schema.ts';
-import { kommuneLabel, monthName, sectionHeading, type StatutesLanguage, statutesSections } from './statutes.template.ts';
+import { kommuneLabel, monthName, type StatutesLanguage, sectionHeading, statutesSections } from './statutes.template.ts';
 
 /** GOV.UK question pages, check answers, versions and diff for the statutes builder (vedtekter). */
 
@@ -106,15 +106,7 @@ function describedBy(...ids: (string | null | undefined | false)[]): string | un
   return s || undefined;
 }
 
-function TextArea(props: {
-  id: string;
-  label: string;
-  asHeading?: boolean;
-  hint?: Child;
-  value?: string;
-  error?: string;
-  rows?: number;
-}) {
+function TextArea(props: { id: string; label: string; asHeading?: boolean; hint?: Child; value?: string; error?: string; rows?: number }) {
   const hintId = props.hint ? `${props.id}-hint` : null;
   const label = (
     <label class="ds-label" for={props.id}>
@@ -201,13 +193,14 @@ function Radios(props: {
               id={id}
               value={o.value}
               checked={props.value === o.value}
-              aria-describedby={o.hint ? `${id}-hint` : undefined}
+              aria-invalid={props.error ? 'true' : undefined}
+              aria-describedby={o.hint ? `${id}-option-hint` : undefined}
             />
             <label class="ds-label" for={id} data-weight="regular">
               {o.label}
             </label>
             {o.hint ? (
-              <div class="ds-paragraph field-description" id={`${id}-hint`} data-size="sm">
+              <div class="ds-paragraph field-description" id={`${id}-option-hint`} data-size="sm">
                 {o.hint}
               </div>
             ) : null}
@@ -384,7 +377,13 @@ export function QuestionPageView(props: {
       body = (
         <>
           <TextArea id="openTo" label={q('openTo')} hint={q('openToHint')} value={values.openTo} error={errors.openTo} rows={2} />
-          <NumberField id="votingMinimumAge" label={q('age')} hint={q('ageHint')} value={values.votingMinimumAge} error={errors.votingMinimumAge} />
+          <NumberField
+            id="votingMinimumAge"
+            label={q('age')}
+            hint={q('ageHint')}
+            value={values.votingMinimumAge}
+            error={errors.votingMinimumAge}
+          />
           <NumberField
             id="votingMinimumMonths"
             label={q('months')}
@@ -392,7 +391,13 @@ export function QuestionPageView(props: {
             value={values.votingMinimumMonths}
             error={errors.votingMinimumMonths}
           />
-          <Radios name="feeRequiredToVote" legend={q('fee')} options={yesNo()} value={values.feeRequiredToVote} error={errors.feeRequiredToVote} />
+          <Radios
+            name="feeRequiredToVote"
+            legend={q('fee')}
+            options={yesNo()}
+            value={values.feeRequiredToVote}
+            error={errors.feeRequiredToVote}
+          />
         </>
       );
       break;
@@ -415,7 +420,11 @@ export function QuestionPageView(props: {
         <>
           <fieldset
             class="ds-fieldset form-field"
-            aria-describedby={describedBy('deadline-hint', errors.deadlineDay && 'deadlineDay-error', errors.deadlineMonth && 'deadlineMonth-error')}
+            aria-describedby={describedBy(
+              'deadline-hint',
+              errors.deadlineDay && 'deadlineDay-error',
+              errors.deadlineMonth && 'deadlineMonth-error',
+            )}
           >
             <legend class="ds-label">{q('deadline')}</legend>
             <Hint id="deadline-hint">{q('deadlineHint')}</Hint>
@@ -451,7 +460,13 @@ export function QuestionPageView(props: {
             </div>
           </fieldset>
           <NumberField id="noticeDays" label={q('notice')} hint={q('noticeHint')} value={values.noticeDays} error={errors.noticeDays} />
-          <NumberField id="proposalsDays" label={q('proposals')} hint={q('proposalsHint')} value={values.proposalsDays} error={errors.proposalsDays} />
+          <NumberField
+            id="proposalsDays"
+            label={q('proposals')}
+            hint={q('proposalsHint')}
+            value={values.proposalsDays}
+            error={errors.proposalsDays}
+          />
           <NumberField id="papersDays" label={q('papers')} hint={q('papersHint')} value={values.papersDays} error={errors.papersDays} />
         </>
       );
@@ -588,7 +603,11 @@ export function OverviewView(props: {
         {current ? (
           <>
             <p class="ds-paragraph">
-              {t('statutes.overview.current', { version: current.version, date: dateOnly(v, current.adoptedAt), name: current.adoptedByName })}
+              {t('statutes.overview.current', {
+                version: current.version,
+                date: dateOnly(v, current.adoptedAt),
+                name: current.adoptedByName,
+              })}
             </p>
             <ul class="ds-list">
               <li>
@@ -690,7 +709,11 @@ function answerText(v: ViewContext, page: PageSlug, d: DraftAnswers, language: S
     case 'formal':
       return d.purpose ?? null;
     case 'organisasjonsform':
-      return d.selveiende === undefined ? null : d.selveiende ? t('statutes.q.organisasjonsform.yes') : t('statutes.q.organisasjonsform.no');
+      return d.selveiende === undefined
+        ? null
+        : d.selveiende
+          ? t('statutes.q.organisasjonsform.yes')
+          : t('statutes.q.organisasjonsform.no');
     case 'medlemskap':
       return d.membership
         ? t('statutes.value.membership', {
@@ -962,7 +985,7 @@ export function VersionsView(props: {
       ) : (
         <div class="table-scroll">
           <table class="ds-table">
-            <caption id="versions-caption">{t('statutes.versions.caption')}</caption>
+            <caption>{t('statutes.versions.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('statutes.versions.version')}</th>
