@@ -54,6 +54,14 @@ const configSchema = z
       .min(1)
       .max(24 * 60)
       .default(10),
+    // ---------- årshjul reminders (src/features/calendar) ----------
+    // Days before each deadline that a member who asked for reminders is e-mailed, e.g. "14,3".
+    CALENDAR_REMINDER_DAYS: z
+      .string()
+      .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'must be whole numbers of days separated by commas, e.g. 14,3')
+      .transform((v) => [...new Set(v.split(',').map((n) => Number(n.trim())))].sort((a, b) => b - a))
+      .refine((days) => days.every((d) => d <= 365), 'each number of days must be at most 365')
+      .default([14, 3]),
     // ---------- registration package (src/features/registration) ----------
     // Key for fødselsnummer at rest (AES-256-GCM): 32 random bytes as 64 hex digits or base64 (`openssl rand -hex 32`).
     FNR_ENCRYPTION_KEY: z
