@@ -9,6 +9,8 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 2369) on reminder e-mails. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -31,7 +33,13 @@ export function createMailer(deps: { config: Config; database: Database; logger:
       const id = row!.id;
       try {
         if (transport) {
-          await transport.sendMail({ from: deps.config.MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
+          await transport.sendMail({
+            from: deps.config.MAIL_FROM,
+            to: email.to,
+            subject: email.subject,
+            text: email.text,
+            headers: email.headers,
+          });
         } else {
           deps.logger.info('email.logged (no SMTP_URL configured)', { to: email.to, subject: email.subject, text: email.text });
         }
