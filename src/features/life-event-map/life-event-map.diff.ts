@@ -190,12 +190,17 @@ export function diffMaps(before: LifeEventMap, after: LifeEventMap): DiffSection
 const MAX_CELLS = 250_000;
 
 /**
- * Word-level comparison (longest common subsequence over words and the spaces between them). Texts in the
+ * Word-level comparison (longest common subsequence over words). Texts in the
  * map are paragraphs, so a quadratic table is small; beyond MAX_CELLS the change is shown whole.
  */
 export function wordDiff(before: string, after: string): Segment[] {
-  const a = before.split(/(\s+)/).filter((s) => s !== '');
-  const b = after.split(/(\s+)/).filter((s) => s !== '');
+  // A token is a word with the spaces after it, so shared spaces never stitch two different texts together.
+  const tokens = (text: string) => text.match(/\S+\s*|\s+/g) ?? [];
+  const a = tokens(before);
+  const b = tokens(after);
+  // Words are compared without their spaces (the last word of a text has none); shown with the new spacing.
+  const wa = a.map((x) => x.trim());
+  const wb = b.map((x) => x.trim());
   if (a.length * b.length > MAX_CELLS) {
     return [
       { op: 'del', text: before },
@@ -208,7 +213,7 @@ export function wordDiff(before: string, after: string): Segment[] {
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
       table[i * cols + j] =
-        a[i] === b[j] ? table[(i + 1) * cols + j + 1]! + 1 : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
+        wa[i] === wb[j] ? table[(i + 1) * cols + j + 1]! + 1 : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
     }
   }
   const out: Segment[] = [];
@@ -220,8 +225,8 @@ export function wordDiff(before: string, after: string): Segment[] {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      push('same', a[i]!);
+    if (wa[i] === wb[j]) {
+      push('same', b[j]!);
       i++;
       j++;
     } else if (table[(i + 1) * cols + j]! >= table[i * cols + j + 1]!) {

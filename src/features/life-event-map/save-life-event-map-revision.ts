@@ -72,14 +72,18 @@ export async function saveLifeEventMapRevision(
       : parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), messageKey: i.message }));
     if (noteIssue) issues.push({ path: ['changeNote'], messageKey: noteIssue });
     if (issues.length > 0 || !parsed.success) throw new MapValidationError(issues);
-    if (isDeepStrictEqual(parsed.data, current.map)) throw new MapValidationError([{ path: ['form'], messageKey: 'lem.error.noChange' }]);
+    // Compared (and stored) as JSON: an optional field left out and one that is undefined are the same content.
+    const content = JSON.parse(JSON.stringify(parsed.data)) as unknown;
+    if (isDeepStrictEqual(content, JSON.parse(JSON.stringify(current.map)))) {
+      throw new MapValidationError([{ path: ['form'], messageKey: 'lem.error.noChange' }]);
+    }
 
     const number = current.latestStored + 1;
     const now = deps.now();
     await insertRevision(db, {
       number,
       baseNumber: opts.baseRevision,
-      content: parsed.data,
+      content,
       changeNote,
       authorUserId: user.id,
       authorName: user.name,
