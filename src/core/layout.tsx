@@ -39,6 +39,14 @@ export function Layout(props: { v: ViewContext; title: string; children?: Child;
                         {t('layout.myOrganisations')}
                       </a>
                     </li>
+                    {/* Sector insight is open to all, but it is the public officials' tool: their header links it. */}
+                    {v.user.platformRoles.some((r) => r === 'public_official' || r === 'orchestrator' || r === 'administrator') ? (
+                      <li>
+                        <a class="ds-link" href="/innsikt">
+                          {t('insight.nav')}
+                        </a>
+                      </li>
+                    ) : null}
                     {v.user.platformRoles.includes('administrator') ? (
                       <li>
                         <a class="ds-link" href="/admin/brukere">

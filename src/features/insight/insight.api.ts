@@ -218,8 +218,6 @@ export function registerInsightApi(api: OpenAPIHono<AppEnv>) {
             return c.body(csv, 200, {
               'content-type': 'text/csv; charset=utf-8; header=present',
               'content-disposition': `attachment; filename="${file}.csv"`,
-              'content-language': c.get('lang'),
-              vary: 'accept-language, cookie',
             });
           }
           if (format === 'json') c.header('content-disposition', `attachment; filename="${file}.json"`);

@@ -56,7 +56,7 @@ export async function readInsight<T extends InsightTable>(
 ): Promise<InsightResult<T>> {
   const db = deps.database.db;
   const { filters, query, reference } = await resolve(deps, opts.filters);
-  const computedAt = await ensureFresh(deps);
+  const { computedAt, rebuildAfterwards } = await ensureFresh(deps);
   const population = await countPopulation(db, query);
   const tables: Partial<InsightTables> = {};
   // One query at a time: PGlite has a single connection, and on PostgreSQL each is a few tens of milliseconds.
@@ -80,6 +80,8 @@ export async function readInsight<T extends InsightTable>(
         break;
     }
   }
+  // Only now, so this answer comes from one consistent set of figures even on PGlite's single connection.
+  rebuildAfterwards?.();
   return { filters, population, computedAt, tables: tables as Pick<InsightTables, T>, reference };
 }
 
@@ -147,9 +149,9 @@ const inFlight = new WeakMap<Db, Promise<void>>();
  * - never computed, or a register import completed since: rebuilt now, before answering (a newcomer who has
  *   just imported sees the import);
  * - older than REGISTER_SYNC_INTERVAL_MINUTES (the feeds change the copy at most that often): answered from
- *   the current figures while a rebuild runs in the background; the next request gets the new ones.
+ *   the current figures, then rebuilt in the background (`rebuildAfterwards`); the next request gets the new ones.
  */
-async function ensureFresh(deps: Deps): Promise<Date> {
+async function ensureFresh(deps: Deps): Promise<{ computedAt: Date; rebuildAfterwards?: () => void }> {
   const db = deps.database.db;
   const { refreshedAt, lastImportAt } = await readInsightFreshness(db);
   const now = deps.now();
@@ -157,16 +159,20 @@ async function ensureFresh(deps: Deps): Promise<Date> {
     // Never before the import it reflects, so a clock behind the importer's cannot make every request rebuild.
     const at = lastImportAt && lastImportAt > now ? lastImportAt : now;
     await refreshInsightUnits(db, { now: at, wait: true });
-    return at;
+    return { computedAt: at };
   }
-  if (now.getTime() - refreshedAt.getTime() > deps.config.REGISTER_SYNC_INTERVAL_MINUTES * 60_000 && !inFlight.has(db)) {
-    const rebuild = refreshInsightUnits(db, { now, wait: false })
-      .then(() => undefined)
-      .catch((error: unknown) => deps.logger.error('insight: background rebuild failed', { error: String(error) }))
-      .finally(() => inFlight.delete(db));
-    inFlight.set(db, rebuild);
-  }
-  return refreshedAt;
+  if (now.getTime() - refreshedAt.getTime() <= deps.config.REGISTER_SYNC_INTERVAL_MINUTES * 60_000) return { computedAt: refreshedAt };
+  return {
+    computedAt: refreshedAt,
+    rebuildAfterwards: () => {
+      if (inFlight.has(db)) return;
+      const rebuild = refreshInsightUnits(db, { now, wait: false })
+        .then(() => undefined)
+        .catch((error: unknown) => deps.logger.error('insight: background rebuild failed', { error: String(error) }))
+        .finally(() => inFlight.delete(db));
+      inFlight.set(db, rebuild);
+    },
+  };
 }
 
 /** Recomputes the figures now (used after writing register rows directly, as tests and the demo seed do). */

@@ -58,6 +58,17 @@ export function HomeView(props: { v: ViewContext }) {
           <li>{t('home.gain3')}</li>
         </ul>
       </section>
+      <section aria-labelledby="insight-heading">
+        <h2 class="ds-heading" data-size="md" id="insight-heading">
+          {t('insight.home.heading')}
+        </h2>
+        <p class="ds-paragraph">{t('insight.home.body')}</p>
+        <p class="ds-paragraph">
+          <a class="ds-link" href="/innsikt">
+            {t('insight.title')}
+          </a>
+        </p>
+      </section>
     </>
   );
 }
