@@ -49,7 +49,8 @@ describe(`editing the life-event map (${engineUnderTest})`, () => {
   const taskForm = (taskId: string, changes: Record<string, string>, base = '0') => {
     const task = findTask(repositoryLifeEventMap(), taskId)!.task;
     const form = taskToForm(task);
-    return { fields: { ...form.fields, base, changeNote: 'Presisert teksten', ...changes }, owners: form.owners };
+    const fields: Record<string, string> = { ...form.fields, base, changeNote: 'Presisert teksten', ...changes };
+    return { fields, owners: form.owners };
   };
   const revisions = () => ctx.database.db.select().from(lifeEventMapRevisions).orderBy(lifeEventMapRevisions.number);
 
