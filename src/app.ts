@@ -6,6 +6,7 @@ import { staticFiles } from './core/http/static.ts';
 import { adminRoutes } from './features/admin/admin.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
+import { foundingRoutes } from './features/founding/founding.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { ideaRoutes } from './features/idea/idea.routes.tsx';
 import { insightRoutes } from './features/insight/insight.routes.tsx';
@@ -39,6 +40,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', organisationProfileRoutes());
   app.route('/', registerSyncRoutes());
   app.route('/', statutesRoutes());
+  app.route('/', foundingRoutes());
   app.route('/', lifeEventMapRoutes());
   app.route('/', ideaRoutes());
   app.route('/', insightRoutes());

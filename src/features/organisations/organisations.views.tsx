@@ -182,6 +182,11 @@ export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary;
               {t('statutes.workspaceLink')}
             </a>
           </li>
+          <li>
+            <a class="ds-link" href={`/arbeidsrom/${o.id}/stiftelsesmote`}>
+              {t('founding.workspaceLink')}
+            </a>
+          </li>
           {role === 'leader' ? (
             <>
               <li>
