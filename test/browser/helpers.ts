@@ -75,11 +75,12 @@ export function formatViolations(url: string, violations: AxeViolation[]): strin
   return lines.join('\n');
 }
 
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+/** `env` adds configuration, e.g. the address of a local double standing in for an external service. */
+export async function startBrowserHarness(opts: { env?: Record<string, string> } = {}): Promise<BrowserHarness> {
   const database = await createTestDatabase();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', PUBLIC_URL: baseUrl });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', PUBLIC_URL: baseUrl, ...opts.env });
   const logger = createLogger(config.LOG_LEVEL);
   const deps: Deps = { config, database, logger, mailer: createMailer({ config, database, logger }), now: () => new Date() };
   const app = createApp(deps);
