@@ -38,7 +38,8 @@ export function ideaRoutes() {
     const deps = c.get('deps');
     const t = c.get('t');
     const values = c.req.query();
-    const hasQuery = Object.values(values).some((v) => v.trim() !== '');
+    // A submitted form (even an empty one) is checked; the bare page just shows the form.
+    const hasQuery = 'icnpo' in values || 'kommune' in values || 'omrade' in values;
     let errors: Record<string, string> = {};
     let found: SimilarOrganisations | null = null;
     if (hasQuery) {
