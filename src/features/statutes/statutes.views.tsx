@@ -1256,6 +1256,11 @@ export function DiffView(props: {
         ))}
       </div>
       <CompareForm v={v} organisation={o} versions={props.versions.map((r) => r.version)} from={from.version} to={to.version} />
+      <p class="ds-paragraph">
+        <a class="ds-link" href={`${base(o)}/versjoner`}>
+          {t('statutes.overview.versions')}
+        </a>
+      </p>
     </>
   );
 }
