@@ -14,6 +14,7 @@ import { lifeEventMapRoutes } from './features/life-event-map/life-event-map.rou
 import { organisationProfileRoutes } from './features/organisation-profile/organisation-profile.routes.tsx';
 import { organisationsRoutes } from './features/organisations/organisations.routes.tsx';
 import { pagesRoutes } from './features/pages/pages.routes.tsx';
+import { planRoutes } from './features/plan/plan.routes.tsx';
 import { registerSearchRoutes } from './features/register-search/register-search.routes.tsx';
 import { registerSyncRoutes } from './features/register-sync/register-sync.routes.tsx';
 import { statutesRoutes } from './features/statutes/statutes.routes.tsx';
@@ -44,6 +45,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', lifeEventMapRoutes());
   app.route('/', ideaRoutes());
   app.route('/', insightRoutes());
+  app.route('/', planRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -8,6 +8,7 @@ import { lifeEventMapMessages } from '../../features/life-event-map/life-event-m
 import { organisationProfileMessages } from '../../features/organisation-profile/organisation-profile.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
+import { planMessages } from '../../features/plan/plan.messages.ts';
 import { registerSearchMessages } from '../../features/register-search/register-search.messages.ts';
 import { registerSyncMessages } from '../../features/register-sync/register-sync.messages.ts';
 import { statutesMessages } from '../../features/statutes/statutes.messages.ts';
@@ -32,6 +33,7 @@ export const MESSAGE_SETS = {
   statutes: statutesMessages,
   lifeEventMap: lifeEventMapMessages,
   idea: ideaMessages,
+  plan: planMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

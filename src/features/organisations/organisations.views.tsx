@@ -5,6 +5,7 @@ import { PrefillGainPanel } from '../../core/prefill/prefill.views.tsx';
 import type { ProvenanceSummary } from '../../core/prefill/provenance.ts';
 import { formatOrgnr } from '../../core/validators/orgnr.ts';
 import { PhaseList } from '../pages/pages.views.tsx';
+import { PlanWorkspaceLinks } from '../plan/plan.views.tsx';
 import { ORG_ROLES, type OrgRole } from './organisations.schema.ts';
 
 const roleName = (v: ViewContext, role: string) => v.t(`role.${role}` as MessageKey);
@@ -177,6 +178,7 @@ export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary;
               {t('orgs.workspace.members')}
             </a>
           </li>
+          <PlanWorkspaceLinks v={v} organisationId={o.id} />
           <li>
             <a class="ds-link" href={`/arbeidsrom/${o.id}/vedtekter`}>
               {t('statutes.workspaceLink')}

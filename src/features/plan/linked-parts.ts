@@ -1,5 +1,7 @@
 import type { Db } from '../../core/db/client.ts';
+import { type LifeEventMap, repositoryLifeEventMap } from '../life-event-map/life-event-map.content.ts';
 import type { StatutesAnswers } from '../statutes/statutes.answers.ts';
+import { readCurrentStatutes } from '../statutes/statutes.queries.ts';
 import type { IsoDate, RegistrationStatus } from './facts.ts';
 
 /**
@@ -13,6 +15,16 @@ export interface LinkedParts {
   registration: { status: RegistrationStatus; mottakId?: string; receivedAt?: Date } | null;
 }
 
-export async function readLinkedParts(_db: Db, _organisationId: string): Promise<LinkedParts> {
-  return { statutes: null, foundingMeeting: null, registration: null };
+export async function readLinkedParts(db: Db, organisationId: string): Promise<LinkedParts> {
+  const statutes = await readCurrentStatutes(db, organisationId);
+  return {
+    statutes: statutes ? { version: statutes.version, answers: statutes.answers, adoptedAt: statutes.adoptedAt } : null,
+    foundingMeeting: null,
+    registration: null,
+  };
+}
+
+/** The life-event map the plan links to (task titles, map anchors, workspace tools). */
+export async function readMapForPlan(_db: Db): Promise<LifeEventMap> {
+  return repositoryLifeEventMap();
 }

@@ -247,7 +247,6 @@ export const planMessages = defineMessages({
     'facts.error.deadlineBoth': 'Skriv både dag og måned, eller la begge stå tomme',
     'facts.error.deadlineInvalid': 'Datoen finnes ikke',
     'facts.error.umbrellaName': 'Navnet kan ha høyst 200 tegn',
-    'facts.error.umbrellaNameRequired': 'Skriv navnet på paraplyorganisasjonen, eller svar nei',
 
     'facts.politiattest.title': 'Politiattester som er vist fram',
     'facts.politiattest.lead':
@@ -516,7 +515,6 @@ export const planMessages = defineMessages({
     'facts.error.deadlineBoth': 'Skriv både dag og månad, eller la begge stå tomme',
     'facts.error.deadlineInvalid': 'Datoen finst ikkje',
     'facts.error.umbrellaName': 'Namnet kan ha høgst 200 teikn',
-    'facts.error.umbrellaNameRequired': 'Skriv namnet på paraplyorganisasjonen, eller svar nei',
 
     'facts.politiattest.title': 'Politiattestar som er viste fram',
     'facts.politiattest.lead': 'Organisasjonen skal ikkje ta vare på sjølve attesten, berre kven som viste han fram, for kva rolle og når.',
