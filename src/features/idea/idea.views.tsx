@@ -248,8 +248,8 @@ export function QuestionView(props: { v: ViewContext; question: Question; answer
   const describedBy = [`${question}-hint`, props.error ? `${question}-error` : null].filter(Boolean).join(' ');
   return (
     <>
-      <p class="ds-paragraph">
-        <a class="ds-link back-link" href={backHref}>
+      <p class="ds-paragraph back-link">
+        <a class="ds-link" href={backHref}>
           {t('idea.guide.back')}
         </a>
       </p>

@@ -3,6 +3,7 @@ import { defineMessages } from '../../core/i18n/i18n.ts';
 export const lifeEventMapMessages = defineMessages({
   nb: {
     'lem.nav': 'Livshendelsen',
+    'lem.home.link': 'Se hele livshendelsen steg for steg',
     'lem.title': 'Starte og drive en frivillig organisasjon',
     'lem.lead':
       'Livshendelsen steg for steg: hva dere må gjøre i hver av de seks fasene, hvem som eier oppgaven, hvilke regler som gjelder, hva det koster, hvor lang tid det tar og hvor det gjøres.',
@@ -197,6 +198,7 @@ export const lifeEventMapMessages = defineMessages({
   },
   nn: {
     'lem.nav': 'Livshendinga',
+    'lem.home.link': 'Sjå heile livshendinga steg for steg',
     'lem.title': 'Starte og drive ein frivillig organisasjon',
     'lem.lead':
       'Livshendinga steg for steg: kva de må gjere i kvar av dei seks fasane, kven som eig oppgåva, kva reglar som gjeld, kva det kostar, kor lang tid det tek og kvar det blir gjort.',
@@ -391,6 +393,7 @@ export const lifeEventMapMessages = defineMessages({
   },
   en: {
     'lem.nav': 'The life event',
+    'lem.home.link': 'See the whole life event step by step',
     'lem.title': 'Starting and running a voluntary organisation',
     'lem.lead':
       'The life event step by step: what to do in each of the six phases, who owns each task, which rules apply, what it costs, how long it takes and where it is done. The content is in Norwegian.',

@@ -1,5 +1,6 @@
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
+import { PHASE_SLUGS } from '../life-event-map/life-event-map.content.ts';
 
 export const PHASES = [1, 2, 3, 4, 5, 6] as const;
 
@@ -14,8 +15,11 @@ export function PhaseList(props: { v: ViewContext; current?: number }) {
           </span>
           <div>
             <h3 class="ds-heading" data-size="xs">
-              <span class="ds-sr-only">{t('phase.label', { n })}: </span>
-              {t(`phase.${n}.title` as MessageKey)}
+              {/* Each phase links to its page on the life-event map (src/features/life-event-map). */}
+              <a class="ds-link" href={`/livshendelse/${PHASE_SLUGS[n - 1]}`}>
+                <span class="ds-sr-only">{t('phase.label', { n })}: </span>
+                {t(`phase.${n}.title` as MessageKey)}
+              </a>
             </h3>
             <p class="ds-paragraph">{t(`phase.${n}.body` as MessageKey)}</p>
           </div>
@@ -47,6 +51,18 @@ export function HomeView(props: { v: ViewContext }) {
         </h2>
         <p class="ds-paragraph">{t('home.phasesLead')}</p>
         <PhaseList v={v} />
+        <ul class="ds-list--unstyled inline-list">
+          <li>
+            <a class="ds-link" href="/livshendelse">
+              {t('lem.home.link')}
+            </a>
+          </li>
+          <li>
+            <a class="ds-link" href="/ide">
+              {t('lem.startIdea')}
+            </a>
+          </li>
+        </ul>
       </section>
       <section aria-labelledby="gains-heading">
         <h2 class="ds-heading" data-size="md" id="gains-heading">
