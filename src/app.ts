@@ -6,6 +6,7 @@ import { staticFiles } from './core/http/static.ts';
 import { adminRoutes } from './features/admin/admin.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
+import { calendarRoutes } from './features/calendar/calendar.routes.tsx';
 import { foundingRoutes } from './features/founding/founding.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { ideaRoutes } from './features/idea/idea.routes.tsx';
@@ -46,6 +47,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', ideaRoutes());
   app.route('/', insightRoutes());
   app.route('/', planRoutes());
+  app.route('/', calendarRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

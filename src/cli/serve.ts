@@ -4,6 +4,7 @@ import { createApp } from '../app.ts';
 import { purgeExpiredSessions } from '../core/auth/sessions.ts';
 import { loadConfig } from '../core/config.ts';
 import { createDeps } from '../core/deps.ts';
+import { createCalendarWorker } from '../features/calendar/calendar-jobs.ts';
 import { createRegisterSyncWorker } from '../features/register-sync/sync-jobs.ts';
 import { isDatabaseEmpty, seedDemoData } from '../features/seed/seed.ts';
 import { demoSignInText } from './seed.ts';
@@ -34,6 +35,9 @@ export async function runServe(args: string[]): Promise<number> {
   // Background jobs (register sync); safe with several instances: jobs are claimed with SKIP LOCKED and leases.
   const worker = createRegisterSyncWorker(deps);
   await worker.start();
+  // Årshjul reminder e-mails (hourly; each reminder claimed once under a unique index, so any number of instances).
+  const calendarWorker = createCalendarWorker(deps);
+  await calendarWorker.start();
   const sweep = setInterval(() => purgeExpiredSessions(deps).catch((error) => logger.warn('session purge failed', { error })), 15 * 60_000);
   sweep.unref();
 
@@ -49,7 +53,7 @@ export async function runServe(args: string[]): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   // A job still running after the grace period goes back to the queue for the next start or another instance.
-  await worker.stop({ graceMs: 10_000 });
+  await Promise.all([worker.stop({ graceMs: 10_000 }), calendarWorker.stop({ graceMs: 10_000 })]);
   await deps.database.close();
   return 0;
 }

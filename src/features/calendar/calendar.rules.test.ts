@@ -207,12 +207,12 @@ describe('grasrot payouts (brief §5.2)', () => {
 
 describe('politiattest renewals (brief §5.6)', () => {
   it.each([
-    [[{ label: 'Trener G12', shownOn: '2022-03-15' }], 2025, ['2025-03-15']],
-    [[{ label: 'Trener G12', shownOn: '2022-03-15' }], 2026, []],
+    [[{ key: 'a', label: 'Trener G12', shownOn: '2022-03-15' }], 2025, ['2025-03-15']],
+    [[{ key: 'a', label: 'Trener G12', shownOn: '2022-03-15' }], 2026, []],
     [
       [
-        { label: 'Leirleder', shownOn: '2022-02-28' },
-        { label: 'Trener', shownOn: '2023-05-01' },
+        { key: 'a', label: 'Leirleder', shownOn: '2022-02-28' },
+        { key: 'b', label: 'Trener', shownOn: '2023-05-01' },
       ],
       2025,
       ['2025-02-28'],
@@ -224,19 +224,20 @@ describe('politiattest renewals (brief §5.6)', () => {
     for (const d of out) expect(d).toMatchObject({ kind: 'recommendation', taskId: 'politiattest' });
   });
 
-  it('keeps ids stable and distinct per attest', () => {
+  it('keeps ids stable and distinct per attest, even for the same role on the same day', () => {
     const out = politiattestRule(
       input(
         facts({
           politiattester: [
-            { label: 'Trener G12', shownOn: '2022-03-15' },
-            { label: 'Trener J10', shownOn: '2022-03-15' },
+            { key: 'c1', label: 'Trener G12', shownOn: '2022-03-15' },
+            { key: 'c2', label: 'Trener G12', shownOn: '2022-03-15' },
           ],
         }),
       ),
       2025,
     );
-    expect(out.map((d) => d.id)).toEqual(['politiattest:2022-03-15:trener-g12', 'politiattest:2022-03-15:trener-j10']);
+    expect(out.map((d) => d.id)).toEqual(['politiattest:c1:2025-03-15', 'politiattest:c2:2025-03-15']);
+    expect(out[0]!.params).toMatchObject({ label: 'Trener G12', shownOnDate: '2022-03-15', years: 3 });
   });
 });
 

@@ -50,8 +50,8 @@ export interface CalendarFacts {
   umbrellaMomsDeadline: Sourced<UmbrellaDeadline | null>;
   /** Has taken on reporting annual accounts to Regnskapsregisteret (FRR `harPaatattSegRapporteringsplikt`). */
   accountsReportingTakenOn: Sourced<boolean>;
-  /** Politiattester shown to the organisation: a role or description, and the date it was shown. */
-  politiattester: Sourced<{ label: string; shownOn: IsoDate }[]>;
+  /** Politiattester shown to the organisation: a stable key, the role (never a name) and the date it was shown. */
+  politiattester: Sourced<{ key: string; label: string; shownOn: IsoDate }[]>;
   /** Date the årsmøte decided to dissolve the organisation (phase 6), when known. */
   dissolutionDecidedOn: Sourced<IsoDate | null>;
 }
@@ -425,18 +425,6 @@ export function grasrotRule(input: RuleInput, year: number): Deadline[] {
 
 // ---------- politiattest (brief §5.6) ----------
 
-/** A stable, readable id part for a politiattest entry (no personal data beyond the label the organisation wrote). */
-function slug(label: string): string {
-  return (
-    label
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9æøå]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'attest'
-  );
-}
-
 /** A recommended renewal three years after each attest was shown; the law sets no interval, federations may. */
 export function politiattestRule(input: RuleInput, year: number): Deadline[] {
   const { facts } = input;
@@ -446,7 +434,7 @@ export function politiattestRule(input: RuleInput, year: number): Deadline[] {
     if (yearOf(renewal) !== year) return [];
     return [
       {
-        id: `politiattest:${attest.shownOn}:${slug(attest.label)}`,
+        id: `politiattest:${attest.key}:${renewal}`,
         rule: 'politiattest' as const,
         date: renewal,
         kind: 'recommendation' as const,
