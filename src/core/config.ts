@@ -118,13 +118,22 @@ const configSchema = z
     const maskinporten = ['MASKINPORTEN_CLIENT_ID', 'MASKINPORTEN_KID'] as const;
     const keyGiven = Boolean(c.MASKINPORTEN_PRIVATE_KEY || c.MASKINPORTEN_PRIVATE_KEY_FILE);
     if (c.MASKINPORTEN_PRIVATE_KEY && c.MASKINPORTEN_PRIVATE_KEY_FILE) {
-      ctx.addIssue({ code: 'custom', path: ['MASKINPORTEN_PRIVATE_KEY_FILE'], message: 'set either MASKINPORTEN_PRIVATE_KEY or MASKINPORTEN_PRIVATE_KEY_FILE, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MASKINPORTEN_PRIVATE_KEY_FILE'],
+        message: 'set either MASKINPORTEN_PRIVATE_KEY or MASKINPORTEN_PRIVATE_KEY_FILE, not both',
+      });
     }
     if (maskinporten.some((k) => c[k]) || keyGiven) {
       for (const key of maskinporten) {
         if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when any MASKINPORTEN_* variable is set' });
       }
-      if (!keyGiven) ctx.addIssue({ code: 'custom', path: ['MASKINPORTEN_PRIVATE_KEY'], message: 'is required (or MASKINPORTEN_PRIVATE_KEY_FILE) when any MASKINPORTEN_* variable is set' });
+      if (!keyGiven)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MASKINPORTEN_PRIVATE_KEY'],
+          message: 'is required (or MASKINPORTEN_PRIVATE_KEY_FILE) when any MASKINPORTEN_* variable is set',
+        });
       if (!c.BRREG_MOTTAK_AVSENDER_ORGNR) {
         ctx.addIssue({ code: 'custom', path: ['BRREG_MOTTAK_AVSENDER_ORGNR'], message: 'is required when Maskinporten is configured' });
       }
