@@ -58,7 +58,7 @@ export function factsWith(...modifiers: Modifier[]): OrganisationFacts {
 /** Registered in Enhetsregisteret and present in the mirror. */
 export const registered: Modifier = (x) => ({
   ...x,
-  orgnr: f('910000009', 'workspace'),
+  orgnr: f('910000004', 'workspace'),
   registered: f(true, 'workspace'),
   inRegisterMirror: true,
   phase: f(3, 'workspace'),
