@@ -2,13 +2,13 @@ import { formatCount } from './insight.tables.ts';
 
 /** Width of the drawing in SVG units; CSS scales it to the column (viewBox), down to a 320 px screen. */
 const WIDTH = 320;
-const LINE = 15;
+const LINE = 17;
 const BAR = 14;
 const GAP = 12;
 /** Room right of the longest bar for its value ("123 456"). */
-const VALUE_SPACE = 58;
-/** Characters per label line at the chart's font size (13 units); longer labels wrap onto a second line. */
-const LINE_CHARS = 40;
+const VALUE_SPACE = 62;
+/** Characters per label line at the chart's font size (14 units); longer labels wrap onto a second line. */
+const LINE_CHARS = 38;
 
 /** Splits a label into at most two lines at spaces; a longer label ends in "…" (the table beside has it in full). */
 export function wrapLabel(label: string, max = LINE_CHARS): string[] {
@@ -42,12 +42,14 @@ export function BarChart(props: { id: string; title: string; description: string
     y += lines.length * LINE + BAR + GAP;
     return { bar, lines, top };
   });
-  const height = Math.max(LINE + BAR, y - GAP);
+  // A little room under the last bar for the descenders of its value.
+  const height = Math.max(LINE + BAR, y - GAP) + 4;
   return (
     <svg
       class="bar-chart"
       role="img"
-      aria-labelledby={`${props.id}-title ${props.id}-desc`}
+      aria-labelledby={`${props.id}-title`}
+      aria-describedby={`${props.id}-desc`}
       viewBox={`0 0 ${WIDTH} ${height}`}
       width={WIDTH}
       height={height}
@@ -60,7 +62,7 @@ export function BarChart(props: { id: string; title: string; description: string
         const w = bar.value > 0 ? Math.max(2, Math.round((bar.value / max) * (WIDTH - VALUE_SPACE))) : 0;
         return (
           <g>
-            <text class="bar-chart__label" x={0} y={top + 12}>
+            <text class="bar-chart__label" x={0} y={top + 13}>
               {lines.map((line, i) => (
                 <tspan x={0} dy={i === 0 ? 0 : LINE}>
                   {line}
@@ -68,7 +70,7 @@ export function BarChart(props: { id: string; title: string; description: string
               ))}
             </text>
             <rect class="bar-chart__bar" x={0} y={barTop} width={w} height={BAR} />
-            <text class="bar-chart__value" x={w + 5} y={barTop + 11}>
+            <text class="bar-chart__value" x={w + 5} y={barTop + 12}>
               {formatCount(bar.value)}
             </text>
           </g>

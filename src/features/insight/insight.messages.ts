@@ -9,6 +9,7 @@ export const insightMessages = defineMessages({
     'insight.population.definition':
       'Vi teller aktive organisasjoner i frivillig sektor: enheter som er registrert i Frivillighetsregisteret eller har organisasjonsformen forening/lag/innretning (FLI), og som ikke er slettet, under avvikling eller konkurs. Kategori og Grasrotandelen er hentet fra Frivillighetsregisteret.',
     'insight.population': 'Utvalget har {count} organisasjoner.',
+    'insight.population.one': 'Utvalget har 1 organisasjon.',
     'insight.computedAt': 'Tallene ble beregnet {time} fra vår kopi av registrene.',
     'insight.openData': 'De samme tallene er åpne data i API-et under /api/v1/innsikt, uten innlogging.',
     'insight.openData.link': 'Beskrivelse av API-et (OpenAPI)',
@@ -19,8 +20,8 @@ export const insightMessages = defineMessages({
     'insight.submit': 'Vis tall',
     'insight.reset': 'Fjern alle valg',
     'insight.toc': 'På denne siden',
-    'insight.download.csv': 'Last ned «{caption}» som CSV',
-    'insight.download.json': 'Last ned «{caption}» som JSON',
+    'insight.download.csv': 'Last ned som CSV',
+    'insight.download.json': 'Last ned som JSON',
     'insight.download.note':
       'CSV-filene er i UTF-8 og bruker semikolon mellom feltene og desimalkomma, slik norske regneark venter. Siste linje er kildehenvisningen.',
     'insight.chartDesc': 'Stolpediagram med {n} stolper. Størst er {label} med {value}. Alle tallene står i tabellen «{caption}».',
@@ -35,7 +36,9 @@ export const insightMessages = defineMessages({
     'insight.kommuner.caption': 'Organisasjoner per kommune, flest først',
     'insight.kommuner.chart': 'De {n} kommunene med flest organisasjoner',
     'insight.kategorier.heading': 'Kategorier',
-    'insight.kategorier.caption': 'Organisasjoner per hovedkategori (ICNPO), etter hovedkategorien i Frivillighetsregisteret',
+    'insight.kategorier.caption': 'Organisasjoner per hovedkategori (ICNPO)',
+    'insight.kategorier.note':
+      'Hver organisasjon telles én gang, i hovedkategorien til sin første kategori i Frivillighetsregisteret. Velger du en kategori over, tas organisasjoner med som har den blant sine tre kategorier.',
     'insight.kategorier.chart': 'Organisasjoner per hovedkategori',
     'insight.stiftelsesaar.heading': 'Stiftelsesår',
     'insight.stiftelsesaar.caption': 'Stiftet og første gang registrert i Frivillighetsregisteret, per år {from}–{to}',
@@ -76,6 +79,7 @@ export const insightMessages = defineMessages({
     'insight.population.definition':
       'Vi tel aktive organisasjonar i frivillig sektor: einingar som er registrerte i Frivilligregisteret eller har organisasjonsforma foreining/lag/innretning (FLI), og som ikkje er sletta, under avvikling eller konkurs. Kategori og Grasrotdelen er henta frå Frivilligregisteret.',
     'insight.population': 'Utvalet har {count} organisasjonar.',
+    'insight.population.one': 'Utvalet har 1 organisasjon.',
     'insight.computedAt': 'Tala vart rekna ut {time} frå kopien vår av registera.',
     'insight.openData': 'Dei same tala er opne data i API-et under /api/v1/innsikt, utan innlogging.',
     'insight.openData.link': 'Skildring av API-et (OpenAPI)',
@@ -86,8 +90,8 @@ export const insightMessages = defineMessages({
     'insight.submit': 'Vis tal',
     'insight.reset': 'Fjern alle val',
     'insight.toc': 'På denne sida',
-    'insight.download.csv': 'Last ned «{caption}» som CSV',
-    'insight.download.json': 'Last ned «{caption}» som JSON',
+    'insight.download.csv': 'Last ned som CSV',
+    'insight.download.json': 'Last ned som JSON',
     'insight.download.note':
       'CSV-filene er i UTF-8 og bruker semikolon mellom felta og desimalkomma, slik norske rekneark ventar. Siste linja er kjeldetilvisinga.',
     'insight.chartDesc': 'Stolpediagram med {n} stolpar. Størst er {label} med {value}. Alle tala står i tabellen «{caption}».',
@@ -102,7 +106,9 @@ export const insightMessages = defineMessages({
     'insight.kommuner.caption': 'Organisasjonar per kommune, flest først',
     'insight.kommuner.chart': 'Dei {n} kommunane med flest organisasjonar',
     'insight.kategorier.heading': 'Kategoriar',
-    'insight.kategorier.caption': 'Organisasjonar per hovudkategori (ICNPO), etter hovudkategorien i Frivilligregisteret',
+    'insight.kategorier.caption': 'Organisasjonar per hovudkategori (ICNPO)',
+    'insight.kategorier.note':
+      'Kvar organisasjon blir talt éin gong, i hovudkategorien til den første kategorien sin i Frivilligregisteret. Vel du ein kategori over, blir organisasjonar tekne med som har han blant dei tre kategoriane sine.',
     'insight.kategorier.chart': 'Organisasjonar per hovudkategori',
     'insight.stiftelsesaar.heading': 'Skipingsår',
     'insight.stiftelsesaar.caption': 'Skipa og første gong registrert i Frivilligregisteret, per år {from}–{to}',
@@ -143,6 +149,7 @@ export const insightMessages = defineMessages({
     'insight.population.definition':
       'We count active organisations in the voluntary sector: units registered in the Register of Non-Profit Organisations or with the form association/club/institution (FLI), and not deleted, being wound up or bankrupt. Category and the Grassroots share come from the Register of Non-Profit Organisations.',
     'insight.population': 'The selection has {count} organisations.',
+    'insight.population.one': 'The selection has 1 organisation.',
     'insight.computedAt': 'The figures were computed {time} from our copy of the registers.',
     'insight.openData': 'The same figures are open data in the API under /api/v1/innsikt, without signing in.',
     'insight.openData.link': 'API description (OpenAPI)',
@@ -153,8 +160,8 @@ export const insightMessages = defineMessages({
     'insight.submit': 'Show figures',
     'insight.reset': 'Clear all choices',
     'insight.toc': 'On this page',
-    'insight.download.csv': 'Download “{caption}” as CSV',
-    'insight.download.json': 'Download “{caption}” as JSON',
+    'insight.download.csv': 'Download as CSV',
+    'insight.download.json': 'Download as JSON',
     'insight.download.note':
       'The CSV files are UTF-8 with semicolons between fields and a decimal comma, as Norwegian spreadsheets expect. The last line is the attribution.',
     'insight.chartDesc': 'Bar chart with {n} bars. The largest is {label} with {value}. All figures are in the table “{caption}”.',
@@ -168,7 +175,9 @@ export const insightMessages = defineMessages({
     'insight.kommuner.caption': 'Organisations per municipality, most first',
     'insight.kommuner.chart': 'The {n} municipalities with most organisations',
     'insight.kategorier.heading': 'Categories',
-    'insight.kategorier.caption': 'Organisations per main category (ICNPO), by the primary category',
+    'insight.kategorier.caption': 'Organisations per main category (ICNPO)',
+    'insight.kategorier.note':
+      'Each organisation is counted once, in the main category of its first category in the register. Choosing a category above includes organisations that have it among their three categories.',
     'insight.kategorier.chart': 'Organisations per main category',
     'insight.stiftelsesaar.heading': 'Founding year',
     'insight.stiftelsesaar.caption': 'Founded, and first registered in the Register of Non-Profit Organisations, per year {from}–{to}',

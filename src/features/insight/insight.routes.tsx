@@ -34,6 +34,7 @@ export function insightRoutes() {
     const reference = result?.reference ?? (await readInsightOptions(deps));
     return renderPage(c, {
       title: (v) => v.t('insight.title'),
+      wide: true,
       status: Object.keys(errors).length > 0 ? 400 : 200,
       body: (v) => <InsightPageView v={v} values={values} reference={reference} result={result} errors={errors} />,
     });

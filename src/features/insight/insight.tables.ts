@@ -14,6 +14,8 @@ export interface PresentedTable {
   id: InsightTable;
   heading: string;
   caption: string;
+  /** How to read the table, shown under the heading. */
+  note?: string;
   chartTitle: string;
   headers: string[];
   /** The first cell of each row names it (a row header). */
@@ -94,6 +96,7 @@ export function presentTable<T extends InsightTable>(
         id: table,
         heading: t('insight.kategorier.heading'),
         caption: t('insight.kategorier.caption'),
+        note: t('insight.kategorier.note'),
         chartTitle: t('insight.kategorier.chart'),
         headers: [
           t('insight.col.category'),

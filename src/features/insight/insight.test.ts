@@ -360,7 +360,9 @@ describe(`sector insight (${engineUnderTest})`, () => {
       const html = await res.text();
       expect(html).toContain('Utvalget har 8 organisasjoner.');
       for (const id of ['fylker', 'kommuner', 'kategorier', 'stiftelsesaar', 'grasrot']) {
-        expect(html).toContain(`<svg class="bar-chart" role="img" aria-labelledby="insight-${id}-chart-title insight-${id}-chart-desc"`);
+        expect(html).toContain(
+          `<svg class="bar-chart" role="img" aria-labelledby="insight-${id}-chart-title" aria-describedby="insight-${id}-chart-desc"`,
+        );
         expect(html).toContain(`<caption id="insight-${id}-caption">`);
         expect(html).toContain(`href="/api/v1/innsikt/${id}?fraAar=2006&amp;tilAar=2025&amp;format=csv"`);
         expect(html).toContain(`href="/api/v1/innsikt/${id}?fraAar=2006&amp;tilAar=2025&amp;format=json"`);

@@ -169,6 +169,7 @@ function InsightSection(props: { v: ViewContext; table: PresentedTable; filters:
       <h2 class="ds-heading" data-size="md" id={`${id}-heading`}>
         {table.heading}
       </h2>
+      {table.note ? <p class="ds-paragraph">{table.note}</p> : null}
       <div class="insight-figure">
         <div class="insight-figure__chart">
           <BarChart id={`${id}-chart`} title={table.chartTitle} description={chartDescription(v, table)} bars={table.chart} />
@@ -198,12 +199,14 @@ function InsightSection(props: { v: ViewContext; table: PresentedTable; filters:
       <ul class="ds-list--unstyled insight-downloads">
         <li>
           <a class="ds-link" href={downloadPath(table.id, props.filters, 'csv')} download={`innsikt-${table.id}.csv`}>
-            {t('insight.download.csv', { caption: table.caption })}
+            {t('insight.download.csv')}
+            <span class="ds-sr-only">: {table.caption}</span>
           </a>
         </li>
         <li>
           <a class="ds-link" href={downloadPath(table.id, props.filters, 'json')} download={`innsikt-${table.id}.json`}>
-            {t('insight.download.json', { caption: table.caption })}
+            {t('insight.download.json')}
+            <span class="ds-sr-only">: {table.caption}</span>
           </a>
         </li>
       </ul>
@@ -241,7 +244,7 @@ export function InsightPageView(props: {
         <>
           <div class="insight-summary">
             <p class="ds-paragraph" data-size="lg">
-              {t('insight.population', { count: formatCount(result.population) })}
+              {result.population === 1 ? t('insight.population.one') : t('insight.population', { count: formatCount(result.population) })}
             </p>
             <p class="ds-paragraph" data-size="sm">
               {t('insight.computedAt', { time: formatComputedAt(v, result.computedAt) })}
