@@ -18,6 +18,7 @@ import { pagesRoutes } from './features/pages/pages.routes.tsx';
 import { planRoutes } from './features/plan/plan.routes.tsx';
 import { registerSearchRoutes } from './features/register-search/register-search.routes.tsx';
 import { registerSyncRoutes } from './features/register-sync/register-sync.routes.tsx';
+import { registrationRoutes } from './features/registration/registration.routes.tsx';
 import { statutesRoutes } from './features/statutes/statutes.routes.tsx';
 
 /**
@@ -48,6 +49,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', insightRoutes());
   app.route('/', planRoutes());
   app.route('/', calendarRoutes());
+  app.route('/', registrationRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -11,6 +11,7 @@ import { pagesMessages } from '../../features/pages/pages.messages.ts';
 import { planMessages } from '../../features/plan/plan.messages.ts';
 import { registerSearchMessages } from '../../features/register-search/register-search.messages.ts';
 import { registerSyncMessages } from '../../features/register-sync/register-sync.messages.ts';
+import { registrationMessages } from '../../features/registration/registration.messages.ts';
 import { statutesMessages } from '../../features/statutes/statutes.messages.ts';
 import { prefillMessages } from '../prefill/prefill.messages.ts';
 import { coreMessages } from './core.messages.ts';
@@ -34,6 +35,7 @@ export const MESSAGE_SETS = {
   lifeEventMap: lifeEventMapMessages,
   idea: ideaMessages,
   plan: planMessages,
+  registration: registrationMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

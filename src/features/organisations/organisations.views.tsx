@@ -194,6 +194,11 @@ export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary;
               {t('founding.workspaceLink')}
             </a>
           </li>
+          <li>
+            <a class="ds-link" href={`/arbeidsrom/${o.id}/registrering`}>
+              {t('reg.workspaceLink')}
+            </a>
+          </li>
           {role === 'leader' ? (
             <>
               <li>
