@@ -158,7 +158,6 @@ export const calendarMessages = defineMessages({
     'calendar.unsubscribe.doneTitle': 'Du får ikke flere påminnelser',
     'calendar.unsubscribe.done':
       'Vi sender deg ikke flere påminnelser om fristene til {name}. Du kan slå dem på igjen i årshjulet i arbeidsrommet.',
-    'calendar.unsubscribe.already': 'Du får allerede ingen påminnelser fra denne lenken.',
     // audit log
     'audit.calendar.feed_created': 'Laget en abonnementsadresse for årshjulet',
     'audit.calendar.feed_rotated': 'Laget en ny abonnementsadresse for årshjulet; den gamle ble slått av',
@@ -310,7 +309,6 @@ export const calendarMessages = defineMessages({
     'calendar.unsubscribe.doneTitle': 'Du får ikkje fleire påminningar',
     'calendar.unsubscribe.done':
       'Vi sender deg ikkje fleire påminningar om fristane til {name}. Du kan slå dei på att i årshjulet i arbeidsrommet.',
-    'calendar.unsubscribe.already': 'Du får allereie ingen påminningar frå denne lenkja.',
     'audit.calendar.feed_created': 'Laga ei abonnementsadresse for årshjulet',
     'audit.calendar.feed_rotated': 'Laga ei ny abonnementsadresse for årshjulet; den gamle vart slått av',
     'audit.calendar.reminders_on': '{name} slo på påminningar om fristar',

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../core/db/client.ts';
 import {
   calendarFeeds,
@@ -152,12 +152,4 @@ export async function recordReminderEmail(db: Db, id: string, outboundEmailId: s
 /** A reminder whose delivery failed is released so the next run tries again (the failed e-mail stays in the outbox). */
 export async function releaseReminder(db: Db, id: string) {
   await db.delete(calendarRemindersSent).where(eq(calendarRemindersSent.id, id));
-}
-
-export async function countRemindersSent(db: Db, organisationId: string) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(calendarRemindersSent)
-    .where(eq(calendarRemindersSent.organisationId, organisationId));
-  return row?.n ?? 0;
 }
