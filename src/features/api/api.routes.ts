@@ -3,6 +3,7 @@ import type { AppEnv } from '../../core/http/context.ts';
 import { registerInsightApi } from '../insight/insight.api.ts';
 import { organisationProfileApi } from '../organisation-profile/organisation-profile.api.ts';
 import { listMyOrganisations, readMembers } from '../organisations/read-workspace.ts';
+import { registerPlanApi } from '../plan/plan.api.ts';
 import { registerSearchApi } from '../register-search/register-search.api.ts';
 
 /**
@@ -84,6 +85,7 @@ export function apiRoutes() {
   registerSearchApi(api);
   organisationProfileApi(api);
   registerInsightApi(api);
+  registerPlanApi(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Frivillig API', version: '1.0.0', description: 'Open API of Frivillig. Register data is under NLOD.' },

@@ -1,12 +1,13 @@
 import type { Child } from 'hono/jsx';
 import { INCOME_BANDS } from '../../core/db/schema.ts';
 import type { ViewContext } from '../../core/http/view-context.ts';
-import { hasMessage, type MessageKey } from '../../core/i18n/catalogue.ts';
+import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
 import { contentLang, type Localised } from '../life-event-map/life-event-map.content.ts';
 import type { PolitiattestCheck } from './facts.ts';
 import { MANUAL_STATUSES, type TaskStatus, type Why } from './plan.rules.ts';
 import { formatDateNo } from './plan.schema.ts';
+import { renderWhy } from './plan.text.ts';
 import type { FactsPage } from './read-facts.ts';
 import type { Plan, PlanTask } from './read-plan.ts';
 
@@ -19,19 +20,8 @@ interface OrgRef {
 
 const loc = (v: ViewContext, text: Localised) => text[contentLang(v.lang)];
 
-/**
- * A rule's message in the user's language. Parameters named "…Key" are message keys (month names,
- * majorities) and "date" is an ISO date shown as dd.mm.åååå.
- */
-export function whyText(v: ViewContext, why: Why): string {
-  const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(why.params ?? {})) {
-    if (name.endsWith('Key') && typeof value === 'string' && hasMessage(value)) params[name] = v.t(value);
-    else if (name === 'date' && typeof value === 'string') params[name] = formatDateNo(value);
-    else params[name] = value;
-  }
-  return v.t(why.key as MessageKey, params);
-}
+/** A rule's message in the user's language (see plan.text.ts). */
+const whyText = (v: ViewContext, why: Why) => renderWhy(v.t, why);
 
 const STATUS_COLOR: Record<TaskStatus, string> = {
   done: 'success',
