@@ -71,3 +71,16 @@ describe('diffMaps', () => {
     expect(removed.find((s) => s.kind === 'task')).toMatchObject({ id: 'ny-oppgave', status: 'removed', phaseSlug: 'drive' });
   });
 });
+
+describe('phase order from the form', () => {
+  it('puts the task given a new number in front of the one that had it', async () => {
+    const { phaseFromForm, phaseToForm } = await import('./life-event-map.schema.ts');
+    const phase = repositoryLifeEventMap().phases[4]!; // endre-vedtekter, bli-medlem-paraply, sla-sammen
+    const form = phaseToForm(phase);
+    const order = (changes: Record<string, string>) => phaseFromForm({ fields: { ...form.fields, ...changes }, owners: [] }, phase).order;
+    expect(order({ 'order.sla-sammen': '1' })).toEqual(['sla-sammen', 'endre-vedtekter', 'bli-medlem-paraply']);
+    expect(order({ 'order.endre-vedtekter': '3' })).toEqual(['bli-medlem-paraply', 'endre-vedtekter', 'sla-sammen']);
+    expect(order({ 'order.endre-vedtekter': '9' })).toEqual(['bli-medlem-paraply', 'sla-sammen', 'endre-vedtekter']);
+    expect(order({})).toEqual(['endre-vedtekter', 'bli-medlem-paraply', 'sla-sammen']);
+  });
+});

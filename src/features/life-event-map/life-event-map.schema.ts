@@ -151,8 +151,8 @@ const positionSchema = z
   .refine((n) => n >= 1, 'lem.error.position');
 
 /**
- * The phase form: texts, "outside" items and the order of its tasks (a number per task; ties keep the old
- * order, so typing 2 for the fourth task moves it up to second place).
+ * The phase form: texts, "outside" items and the order of its tasks (a number per task; on a tie the task
+ * whose number was changed comes first, so typing 2 for the fourth task moves it up to second place).
  */
 export function phaseFromForm(
   values: EditFormValues,
@@ -163,9 +163,11 @@ export function phaseFromForm(
   const positioned = phase.tasks.map((task, index) => {
     const parsed = positionSchema.safeParse(f[`order.${task.id}`] ?? '');
     if (!parsed.success) orderErrors.push({ path: ['order', task.id], messageKey: parsed.error.issues[0]!.message });
-    return { id: task.id, index, position: parsed.success ? parsed.data : index + 1 };
+    const position = parsed.success ? parsed.data : index + 1;
+    return { id: task.id, index, position, moved: position !== index + 1 };
   });
-  positioned.sort((a, b) => a.position - b.position || a.index - b.index);
+  // On a tie the task given a new number goes first, so typing 1 for the third task makes it the first.
+  positioned.sort((a, b) => a.position - b.position || Number(b.moved) - Number(a.moved) || a.index - b.index);
   const outside = outsideFromForm(f);
   return {
     title: localisedFrom(f, 'title', false),
