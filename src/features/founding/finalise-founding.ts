@@ -4,11 +4,14 @@ import { requireOrgRole } from '../../core/auth/org-access.ts';
 import type { Db } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
-import { EDIT_ROLES, loadFoundingState, protocolName } from './founding.context.ts';
+import { EDIT_ROLES, protocolName, readFoundingState } from './founding.context.ts';
 import { finaliseDraft, lockOrganisationRow } from './founding.queries.ts';
 import { type Problem, validateMeeting } from './founding.rules.ts';
 
-export type FinaliseResult = { ok: true; version: number } | { ok: false; reason: 'changed' } | { ok: false; reason: 'problems'; problems: Problem[] };
+export type FinaliseResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: 'changed' }
+  | { ok: false; reason: 'problems'; problems: Problem[] };
 
 /**
  * Finalises the draft as the founding protocol. Only the revision the person checked is finalised (a save
@@ -20,11 +23,11 @@ export async function finaliseFoundingMeeting(
   deps: Deps,
   opts: { user: CurrentUser | null; organisationId: string; revision: number },
 ): Promise<FinaliseResult> {
-  await requireOrgRole(deps, { user: opts.user, organisationId: opts.organisationId, roles: EDIT_ROLES });
+  const access = await requireOrgRole(deps, { user: opts.user, organisationId: opts.organisationId, roles: EDIT_ROLES });
   return deps.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     await lockOrganisationRow(db, opts.organisationId);
-    const state = await loadFoundingState(deps, { user: opts.user, organisationId: opts.organisationId, roles: EDIT_ROLES, db });
+    const state = await readFoundingState(deps, db, { ...access, organisationId: opts.organisationId });
     const draft = state.draft;
     if (!draft) throw new AppError('conflict', 'founding.error.noDraft');
     if (draft.revision !== opts.revision) return { ok: false, reason: 'changed' };

@@ -28,25 +28,35 @@ export const EDIT_ROLES: readonly OrgRole[] = ['leader', 'board_member', 'treasu
 
 /**
  * The role check comes first, before anything about the organisation is read (core/auth/org-access.ts).
- * Pass the transaction as `db` to read inside it.
  */
 export async function loadFoundingState(
   deps: Deps,
-  opts: { user: CurrentUser | null; organisationId: string; roles: readonly OrgRole[]; db?: Db },
+  opts: { user: CurrentUser | null; organisationId: string; roles: readonly OrgRole[] },
 ): Promise<FoundingState> {
-  const { user, role } = await requireOrgRole(deps, { user: opts.user, organisationId: opts.organisationId, roles: opts.roles });
-  const db = opts.db ?? deps.database.db;
-  const organisation = await findOrganisation(db, opts.organisationId);
+  const access = await requireOrgRole(deps, opts);
+  return readFoundingState(deps, deps.database.db, { ...access, organisationId: opts.organisationId });
+}
+
+/**
+ * The state read with `db` — inside a transaction, pass the transaction: PGlite has one connection, so a
+ * query on the pool while a transaction is open would wait for it forever. The caller has checked the role.
+ */
+export async function readFoundingState(
+  deps: Deps,
+  db: Db,
+  access: { user: CurrentUser; role: OrgRole; organisationId: string },
+): Promise<FoundingState> {
+  const organisation = await findOrganisation(db, access.organisationId);
   if (!organisation) throw new AppError('not_found', 'error.notFound.body');
   // One after the other: inside a transaction the queries share one connection.
-  const draft = await findDraft(db, opts.organisationId);
-  const finalised = await findLatestFinalised(db, opts.organisationId);
-  const statutes = await readCurrentStatutes(db, opts.organisationId);
-  const members = await listWorkspaceMembers(db, opts.organisationId);
+  const draft = await findDraft(db, access.organisationId);
+  const finalised = await findLatestFinalised(db, access.organisationId);
+  const statutes = await readCurrentStatutes(db, access.organisationId);
+  const members = await listWorkspaceMembers(db, access.organisationId);
   return {
-    user,
-    role,
-    organisation: { id: opts.organisationId, name: organisation.name },
+    user: access.user,
+    role: access.role,
+    organisation: { id: access.organisationId, name: organisation.name },
     draft,
     finalised,
     facts: { statutes, workspacePurpose: organisation.purpose, members },

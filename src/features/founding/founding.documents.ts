@@ -44,7 +44,10 @@ export function foundingProtocolDocument(meeting: FoundingMeeting, orgName: stri
 
   blocks.push(
     { kind: 'heading', level: 2, text: t('founding.doc.leadershipHeading') },
-    { kind: 'paragraph', text: [t('founding.doc.chair', { name: meeting.chair }), t('founding.doc.minuteTaker', { name: meeting.minuteTaker })].join('\n') },
+    {
+      kind: 'paragraph',
+      text: [t('founding.doc.chair', { name: meeting.chair }), t('founding.doc.minuteTaker', { name: meeting.minuteTaker })].join('\n'),
+    },
   );
 
   blocks.push({ kind: 'heading', level: 2, text: t('founding.doc.itemsHeading') });
@@ -70,9 +73,7 @@ export function foundingProtocolDocument(meeting: FoundingMeeting, orgName: stri
     { kind: 'heading', level: 2, text: t('founding.doc.statutesHeading') },
     {
       kind: 'paragraph',
-      text: meeting.statutesVersion
-        ? t('founding.doc.statutesVersion', { version: meeting.statutesVersion })
-        : t('founding.doc.statutes'),
+      text: meeting.statutesVersion ? t('founding.doc.statutesVersion', { version: meeting.statutesVersion }) : t('founding.doc.statutes'),
     },
   );
 

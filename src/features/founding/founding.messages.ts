@@ -43,7 +43,8 @@ export const foundingMessages = defineMessages({
     'founding.reopenText':
       'En ferdig protokoll endres aldri. Hvis noe må rettes, lager dere et nytt utkast (versjon {version}) med de samme svarene. Protokoll versjon {current} gjelder til det nye utkastet er fullført.',
     'founding.reopenButton': 'Lag et nytt utkast',
-    'founding.reopened': 'Vi har laget et nytt utkast (versjon {version}) med svarene fra versjon {from}. Versjon {from} er ikke endret og gjelder til dere fullfører det nye utkastet.',
+    'founding.reopened':
+      'Vi har laget et nytt utkast (versjon {version}) med svarene fra versjon {from}. Versjon {from} er ikke endret og gjelder til dere fullfører det nye utkastet.',
     'founding.reopenExisting': 'Det finnes allerede et utkast (versjon {version}). Fortsett med det.',
     'founding.finalisedNoDraft': 'Protokollen er ferdig og kan ikke endres. Lag et nytt utkast om noe må rettes.',
     'founding.draftBesideFinal': 'Det ferdige utkastet erstatter versjon {version} når det blir fullført.',
@@ -66,7 +67,8 @@ export const foundingMessages = defineMessages({
     'founding.lang.nb': 'Bokmål',
     'founding.lang.nn': 'Nynorsk',
 
-    'founding.agendaLead': 'Dette er den vanlige sakslisten for et stiftelsesmøte. Endre en sak ved å skrive om teksten, fjern den ved å tømme feltet, og legg til saker i de tomme feltene nederst.',
+    'founding.agendaLead':
+      'Dette er den vanlige sakslisten for et stiftelsesmøte. Endre en sak ved å skrive om teksten, fjern den ved å tømme feltet, og legg til saker i de tomme feltene nederst.',
     'founding.agendaItem': 'Sak {n}',
     'founding.agendaStatutesLink': 'Vedtektene dere har laget (versjon {version})',
     'founding.agendaNoStatutes': 'Dere har ikke laget vedtekter her ennå.',
@@ -82,7 +84,8 @@ export const foundingMessages = defineMessages({
     'founding.chooseAttendee': 'Velg en av dem som var til stede',
     'founding.leadershipHint': 'Møtelederen og referenten velges blant dem som var til stede.',
 
-    'founding.boardLead': 'Vedtektene sier at styret skal ha mellom {min} og {max} medlemmer, leder medregnet. Varamedlemmer kommer i tillegg.',
+    'founding.boardLead':
+      'Vedtektene sier at styret skal ha mellom {min} og {max} medlemmer, leder medregnet. Varamedlemmer kommer i tillegg.',
     'founding.boardLeadDefault':
       'Dere har ikke vedtekter her ennå, så vi bruker det vanlige: mellom {min} og {max} styremedlemmer, leder medregnet. Varamedlemmer kommer i tillegg.',
     'founding.boardPerson': 'Person {n}',
@@ -127,7 +130,8 @@ export const foundingMessages = defineMessages({
     'founding.done.version': 'Stiftelsesprotokoll, versjon {version}',
     'founding.done.next': 'Hva skjer nå',
     'founding.done.sign': 'Skriv ut protokollen og la {first} og {second} skrive under.',
-    'founding.done.register': 'Legg ved protokollen og vedtektene når dere registrerer foreningen i Enhetsregisteret (Samordnet registermelding).',
+    'founding.done.register':
+      'Legg ved protokollen og vedtektene når dere registrerer foreningen i Enhetsregisteret (Samordnet registermelding).',
     'founding.done.back': 'Tilbake til stiftelsesmøtet',
 
     'founding.agenda.opening': 'Åpning, valg av møteleder og referent',
@@ -193,7 +197,8 @@ export const foundingMessages = defineMessages({
     'founding.error.itemTooLong': 'En sak kan ha høyst 200 tegn',
     'founding.error.agendaEmpty': 'Sakslisten må ha minst én sak',
     'founding.error.attendeeNameTooLong': 'Et navn kan ha høyst 120 tegn',
-    'founding.error.attendeeDuplicate': '{name} står på listen mer enn én gang. Skriv noe mer om personen for å skille dem, for eksempel mellomnavn.',
+    'founding.error.attendeeDuplicate':
+      '{name} står på listen mer enn én gang. Skriv noe mer om personen for å skille dem, for eksempel mellomnavn.',
     'founding.error.tooFewAttendees': 'Minst to personer må ha vært til stede: protokollen skal underskrives av to av dem',
     'founding.error.tooManyAttendees': 'Listen kan ha høyst 300 personer',
     'founding.error.chairRequired': 'Velg møteleder',
@@ -253,7 +258,8 @@ export const foundingMessages = defineMessages({
     'founding.reopenText':
       'Ein ferdig protokoll blir aldri endra. Viss noko må rettast, lagar de eit nytt utkast (versjon {version}) med dei same svara. Protokoll versjon {current} gjeld til det nye utkastet er fullført.',
     'founding.reopenButton': 'Lag eit nytt utkast',
-    'founding.reopened': 'Vi har laga eit nytt utkast (versjon {version}) med svara frå versjon {from}. Versjon {from} er ikkje endra og gjeld til de fullfører det nye utkastet.',
+    'founding.reopened':
+      'Vi har laga eit nytt utkast (versjon {version}) med svara frå versjon {from}. Versjon {from} er ikkje endra og gjeld til de fullfører det nye utkastet.',
     'founding.reopenExisting': 'Det finst alt eit utkast (versjon {version}). Hald fram med det.',
     'founding.finalisedNoDraft': 'Protokollen er ferdig og kan ikkje endrast. Lag eit nytt utkast om noko må rettast.',
     'founding.draftBesideFinal': 'Det ferdige utkastet erstattar versjon {version} når det blir fullført.',
@@ -276,7 +282,8 @@ export const foundingMessages = defineMessages({
     'founding.lang.nb': 'Bokmål',
     'founding.lang.nn': 'Nynorsk',
 
-    'founding.agendaLead': 'Dette er den vanlege saklista for eit stiftingsmøte. Endre ei sak ved å skrive om teksten, fjern ho ved å tømme feltet, og legg til saker i dei tomme felta nedst.',
+    'founding.agendaLead':
+      'Dette er den vanlege saklista for eit stiftingsmøte. Endre ei sak ved å skrive om teksten, fjern ho ved å tømme feltet, og legg til saker i dei tomme felta nedst.',
     'founding.agendaItem': 'Sak {n}',
     'founding.agendaStatutesLink': 'Vedtektene de har laga (versjon {version})',
     'founding.agendaNoStatutes': 'De har ikkje laga vedtekter her enno.',
@@ -292,7 +299,8 @@ export const foundingMessages = defineMessages({
     'founding.chooseAttendee': 'Vel ein av dei som var til stades',
     'founding.leadershipHint': 'Møteleiaren og referenten blir valde blant dei som var til stades.',
 
-    'founding.boardLead': 'Vedtektene seier at styret skal ha mellom {min} og {max} medlemmer, leiaren medrekna. Varamedlemmer kjem i tillegg.',
+    'founding.boardLead':
+      'Vedtektene seier at styret skal ha mellom {min} og {max} medlemmer, leiaren medrekna. Varamedlemmer kjem i tillegg.',
     'founding.boardLeadDefault':
       'De har ikkje vedtekter her enno, så vi brukar det vanlege: mellom {min} og {max} styremedlemmer, leiaren medrekna. Varamedlemmer kjem i tillegg.',
     'founding.boardPerson': 'Person {n}',
@@ -337,7 +345,8 @@ export const foundingMessages = defineMessages({
     'founding.done.version': 'Stiftingsprotokoll, versjon {version}',
     'founding.done.next': 'Kva skjer no',
     'founding.done.sign': 'Skriv ut protokollen og la {first} og {second} skrive under.',
-    'founding.done.register': 'Legg ved protokollen og vedtektene når de registrerer foreininga i Einingsregisteret (Samordna registermelding).',
+    'founding.done.register':
+      'Legg ved protokollen og vedtektene når de registrerer foreininga i Einingsregisteret (Samordna registermelding).',
     'founding.done.back': 'Tilbake til stiftingsmøtet',
 
     'founding.agenda.opening': 'Opning, val av møteleiar og referent',
@@ -403,7 +412,8 @@ export const foundingMessages = defineMessages({
     'founding.error.itemTooLong': 'Ei sak kan ha høgst 200 teikn',
     'founding.error.agendaEmpty': 'Saklista må ha minst éi sak',
     'founding.error.attendeeNameTooLong': 'Eit namn kan ha høgst 120 teikn',
-    'founding.error.attendeeDuplicate': '{name} står på lista meir enn éin gong. Skriv noko meir om personen for å skilje dei, til dømes mellomnamn.',
+    'founding.error.attendeeDuplicate':
+      '{name} står på lista meir enn éin gong. Skriv noko meir om personen for å skilje dei, til dømes mellomnamn.',
     'founding.error.tooFewAttendees': 'Minst to personar må ha vore til stades: protokollen skal underskrivast av to av dei',
     'founding.error.tooManyAttendees': 'Lista kan ha høgst 300 personar',
     'founding.error.chairRequired': 'Vel møteleiar',

@@ -1,5 +1,5 @@
-import type { Prefilled } from '../../core/prefill/provenance.ts';
 import { translator } from '../../core/i18n/catalogue.ts';
+import type { Prefilled } from '../../core/prefill/provenance.ts';
 import type { StatutesAnswers } from '../statutes/statutes.answers.ts';
 import {
   type AgendaItem,
@@ -12,7 +12,7 @@ import {
   STANDARD_AGENDA,
 } from './founding.data.ts';
 import { formatDateInput } from './founding.rules.ts';
-import { AGENDA_SPARE_ROWS, MAX_BOARD_ROWS, type FormInput } from './founding.schema.ts';
+import { AGENDA_SPARE_ROWS, type FormInput, MAX_BOARD_ROWS } from './founding.schema.ts';
 
 /**
  * What each question page shows before the person has answered it: values the platform already knows
@@ -100,7 +100,14 @@ export function suggestedDecision(
         ? t('founding.suggest.statutesVersion', { version: opts.statutesVersion })
         : t('founding.suggest.statutes');
     case 'board':
-      return data.board && data.board.length > 0 ? t('founding.suggest.board', { names: listNames(data.board.map((b) => b.name), language) }) : '';
+      return data.board && data.board.length > 0
+        ? t('founding.suggest.board', {
+            names: listNames(
+              data.board.map((b) => b.name),
+              language,
+            ),
+          })
+        : '';
     case 'signers':
       return data.signers ? t('founding.suggest.signers', { first: data.signers[0], second: data.signers[1] }) : '';
     default:
@@ -126,7 +133,12 @@ export function agendaRows(items: number): number {
 }
 
 /** The values a page's inputs show when it has been answered, from the saved data. */
-export function savedValues(page: PageSlug, data: FoundingData, language: ProtocolLanguage, memberIds: ReadonlySet<string> = new Set()): FormInput {
+export function savedValues(
+  page: PageSlug,
+  data: FoundingData,
+  language: ProtocolLanguage,
+  memberIds: ReadonlySet<string> = new Set(),
+): FormInput {
   switch (page) {
     case 'mote':
       return { heldOn: formatDateInput(data.heldOn), place: data.place ?? '', purpose: data.purpose ?? '', language };

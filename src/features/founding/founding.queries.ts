@@ -112,7 +112,15 @@ export async function nextVersion(db: Db, organisationId: string): Promise<numbe
 
 export async function insertDraft(
   db: Db,
-  v: { organisationId: string; version: number; language: ProtocolLanguage; data: FoundingData; answeredPages: string[]; userId: string; now: Date },
+  v: {
+    organisationId: string;
+    version: number;
+    language: ProtocolLanguage;
+    data: FoundingData;
+    answeredPages: string[];
+    userId: string;
+    now: Date;
+  },
 ): Promise<MeetingRow> {
   const [row] = await db
     .insert(foundingMeetings)
@@ -153,7 +161,15 @@ export async function updateDraft(
 /** Finalises the draft only if it is still the revision that was checked; null otherwise. */
 export async function finaliseDraft(
   db: Db,
-  v: { id: string; revision: number; organisationName: string; statutesVersion: number | null; userId: string; userName: string; now: Date },
+  v: {
+    id: string;
+    revision: number;
+    organisationName: string;
+    statutesVersion: number | null;
+    userId: string;
+    userName: string;
+    now: Date;
+  },
 ): Promise<MeetingRow | null> {
   const [row] = await db
     .update(foundingMeetings)

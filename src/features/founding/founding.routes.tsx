@@ -12,7 +12,13 @@ import { PAGES, type PageSlug } from './founding.data.ts';
 import type { Problem } from './founding.rules.ts';
 import { finaliseSchema, formInputSchema } from './founding.schema.ts';
 import { CheckAnswersView, DoneView, FoundingOverviewView, foundingBase, pagePath, QuestionPageView } from './founding.views.tsx';
-import { readCheckAnswers, readFoundingOverview, readFoundingPage, readFoundingPageForErrors, readFoundingProtocol } from './read-founding.ts';
+import {
+  readCheckAnswers,
+  readFoundingOverview,
+  readFoundingPage,
+  readFoundingPageForErrors,
+  readFoundingProtocol,
+} from './read-founding.ts';
 import { reopenFoundingMeeting } from './reopen-founding.ts';
 import { saveFoundingPage } from './save-founding-page.ts';
 
@@ -53,7 +59,13 @@ export function foundingRoutes() {
       const result = await saveFoundingPage(deps, { user: c.get('user'), organisationId, page, input, uiLang: c.get('lang') });
       const returnToCheck = c.req.query('fra') === 'oppsummering';
       if (result.ok) return redirectAfterPost(c, nextPath(organisationId, page, returnToCheck));
-      const view = await readFoundingPageForErrors(deps, { user: c.get('user'), organisationId, page, uiLang: c.get('lang'), posted: form.values });
+      const view = await readFoundingPageForErrors(deps, {
+        user: c.get('user'),
+        organisationId,
+        page,
+        uiLang: c.get('lang'),
+        posted: form.values,
+      });
       const errors = issuesToErrors(result.issues, c.get('t'));
       return renderPage(c, {
         title: (v) => v.t(`founding.page.${page}`),
@@ -78,7 +90,11 @@ export function foundingRoutes() {
     const organisationId = c.req.param('orgId');
     const form = await parseForm(c, finaliseSchema);
     // A missing or garbled revision can never match the draft: it is handled as "changed meanwhile".
-    const result = await finaliseFoundingMeeting(c.get('deps'), { user: c.get('user'), organisationId, revision: form.ok ? form.data.revision : 0 });
+    const result = await finaliseFoundingMeeting(c.get('deps'), {
+      user: c.get('user'),
+      organisationId,
+      revision: form.ok ? form.data.revision : 0,
+    });
     if (result.ok) return redirectAfterPost(c, `${foundingBase(organisationId)}/ferdig?versjon=${result.version}`);
     if (result.reason === 'changed') setFlash(c, { key: 'founding.check.changed', kind: 'warning' });
     return redirectAfterPost(c, pagePath(organisationId, 'oppsummering'));
@@ -89,7 +105,10 @@ export function foundingRoutes() {
     const data = await readFoundingOverview(c.get('deps'), { user: c.get('user'), organisationId });
     const meeting = data.finalised;
     if (!meeting) throw new AppError('not_found', 'founding.error.noProtocol');
-    return renderPage(c, { title: (v) => v.t('founding.done.title'), body: (v) => <DoneView v={v} organisation={data.organisation} meeting={meeting} /> });
+    return renderPage(c, {
+      title: (v) => v.t('founding.done.title'),
+      body: (v) => <DoneView v={v} organisation={data.organisation} meeting={meeting} />,
+    });
   });
 
   app.post(`${base}/gjenapne`, async (c) => {

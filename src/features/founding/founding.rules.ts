@@ -30,8 +30,13 @@ export type ProblemKey =
 export type BoardRules = { minMembers: number; maxMembers: number; statutesVersion: number | null };
 
 export function boardRulesFrom(statutes: { version: number; answers: StatutesAnswers } | null): BoardRules {
-  if (!statutes) return { minMembers: LOVNORM_DEFAULTS.board.minMembers, maxMembers: LOVNORM_DEFAULTS.board.maxMembers, statutesVersion: null };
-  return { minMembers: statutes.answers.board.minMembers, maxMembers: statutes.answers.board.maxMembers, statutesVersion: statutes.version };
+  if (!statutes)
+    return { minMembers: LOVNORM_DEFAULTS.board.minMembers, maxMembers: LOVNORM_DEFAULTS.board.maxMembers, statutesVersion: null };
+  return {
+    minMembers: statutes.answers.board.minMembers,
+    maxMembers: statutes.answers.board.maxMembers,
+    statutesVersion: statutes.version,
+  };
 }
 
 /**
@@ -42,10 +47,20 @@ export function checkBoard(board: BoardEntry[], rules: BoardRules): Problem[] {
   const problems: Problem[] = [];
   const members = board.filter((entry) => entry.role !== 'deputy');
   if (members.length < rules.minMembers) {
-    problems.push({ page: 'styre', field: 'name-0', key: 'founding.problem.boardTooSmall', params: { min: rules.minMembers, count: members.length } });
+    problems.push({
+      page: 'styre',
+      field: 'name-0',
+      key: 'founding.problem.boardTooSmall',
+      params: { min: rules.minMembers, count: members.length },
+    });
   }
   if (members.length > rules.maxMembers) {
-    problems.push({ page: 'styre', field: 'name-0', key: 'founding.problem.boardTooLarge', params: { max: rules.maxMembers, count: members.length } });
+    problems.push({
+      page: 'styre',
+      field: 'name-0',
+      key: 'founding.problem.boardTooLarge',
+      params: { max: rules.maxMembers, count: members.length },
+    });
   }
   const leaders = board.filter((entry) => entry.role === 'leader').length;
   if (leaders === 0) problems.push({ page: 'styre', field: 'role-0', key: 'founding.problem.noLeader' });
@@ -101,7 +116,12 @@ export const MIN_ATTENDEES = 2;
  * present, the board within the statutes, a decision on every agenda item, and the meeting held (not in
  * the future: a protocol records what happened). `today` is the date in Norway (YYYY-MM-DD).
  */
-export function validateMeeting(opts: { data: FoundingData; answeredPages: readonly string[]; rules: BoardRules; today: string }): Problem[] {
+export function validateMeeting(opts: {
+  data: FoundingData;
+  answeredPages: readonly string[];
+  rules: BoardRules;
+  today: string;
+}): Problem[] {
   const { data } = opts;
   const missing = PAGES.filter((page) => !opts.answeredPages.includes(page));
   if (missing.length > 0) {

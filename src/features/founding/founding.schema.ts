@@ -51,7 +51,23 @@ export interface PageContext {
 const meeting = (ctx: PageContext) =>
   z
     .object({
-      heldOn: z.string({ message: 'founding.error.heldOnRequired' }).trim().min(1, { message: 'founding.error.heldOnRequired' }),
+      heldOn: z
+        .string({ message: 'founding.error.heldOnRequired' })
+        .trim()
+        .min(1, { message: 'founding.error.heldOnRequired' })
+        .transform((text, c) => {
+          const heldOn = parseDateInput(text);
+          if (!heldOn) {
+            c.addIssue({ code: 'custom', message: 'founding.error.heldOnInvalid' });
+            return z.NEVER;
+          }
+          // A protocol can be prepared before the meeting, but not for a meeting years away or centuries ago.
+          if (heldOn < '1800-01-01' || heldOn > addDays(ctx.today, 366)) {
+            c.addIssue({ code: 'custom', message: 'founding.error.heldOnRange' });
+            return z.NEVER;
+          }
+          return heldOn;
+        }),
       place: z
         .string({ message: 'founding.error.placeRequired' })
         .trim()
@@ -64,19 +80,7 @@ const meeting = (ctx: PageContext) =>
         .max(2000, { message: 'founding.error.purposeTooLong' }),
       language: z.enum(PROTOCOL_LANGUAGES, { message: 'founding.error.languageRequired' }),
     })
-    .transform((v, c): PagePatch => {
-      const heldOn = parseDateInput(v.heldOn);
-      if (!heldOn) {
-        c.addIssue({ code: 'custom', path: ['heldOn'], message: 'founding.error.heldOnInvalid' });
-        return z.NEVER;
-      }
-      // A protocol can be prepared before the meeting, but not for a meeting years away or centuries ago.
-      if (heldOn < '1800-01-01' || heldOn > addDays(ctx.today, 366)) {
-        c.addIssue({ code: 'custom', path: ['heldOn'], message: 'founding.error.heldOnRange' });
-        return z.NEVER;
-      }
-      return { data: { heldOn, place: clean(v.place), purpose: v.purpose.trim() }, language: v.language };
-    });
+    .transform((v): PagePatch => ({ data: { heldOn: v.heldOn, place: clean(v.place), purpose: v.purpose.trim() }, language: v.language }));
 
 const agenda = (ctx: PageContext) =>
   formInputSchema.transform((input, c): PagePatch => {
@@ -89,13 +93,23 @@ const agenda = (ctx: PageContext) =>
     }
     if (titles.length === 0) c.addIssue({ code: 'custom', path: ['item-0'], message: 'founding.error.agendaEmpty' });
     if (titles.length === 0 || titles.some((t) => t.title.length > 200)) return z.NEVER;
-    // An item keeps its decision (and standard key) when its title is unchanged, wherever it moved.
-    const unused = [...ctx.agenda];
-    const items = titles.map(({ title }): AgendaItem => {
-      const match = unused.findIndex((item) => item.title === title);
-      if (match === -1) return { title, decision: '' };
-      const [kept] = unused.splice(match, 1);
-      return { title, decision: kept!.decision, ...(kept!.key ? { key: kept!.key } : {}) };
+    // An item keeps its decision (and standard key) when its title is unchanged, wherever it moved; an
+    // item reworded in place keeps those of the item that was there, so a small edit loses nothing.
+    const previous: (AgendaItem | null)[] = [...ctx.agenda];
+    const matched = titles.map(({ title }) => {
+      const i = previous.findIndex((item) => item?.title === title);
+      if (i === -1) return null;
+      const kept = previous[i]!;
+      previous[i] = null;
+      return kept;
+    });
+    const items = titles.map(({ title }, position): AgendaItem => {
+      let kept = matched[position];
+      if (!kept && previous[position]) {
+        kept = previous[position];
+        previous[position] = null;
+      }
+      return kept ? { title, decision: kept.decision, ...(kept.key ? { key: kept.key } : {}) } : { title, decision: '' };
     });
     return { data: { agenda: items } };
   });
@@ -231,8 +245,15 @@ const decisions = (ctx: PageContext) =>
   formInputSchema.transform((input, c): PagePatch => {
     const items = ctx.agenda.map((item, index): AgendaItem => {
       const decision = first(input, `decision-${index}`).trim();
-      if (decision === '') c.addIssue({ code: 'custom', path: [`decision-${index}`], message: 'founding.error.decisionRequired', params: { title: item.title } });
-      else if (decision.length > 4000) c.addIssue({ code: 'custom', path: [`decision-${index}`], message: 'founding.error.decisionTooLong' });
+      if (decision === '')
+        c.addIssue({
+          code: 'custom',
+          path: [`decision-${index}`],
+          message: 'founding.error.decisionRequired',
+          params: { title: item.title },
+        });
+      else if (decision.length > 4000)
+        c.addIssue({ code: 'custom', path: [`decision-${index}`], message: 'founding.error.decisionTooLong' });
       return { ...item, decision };
     });
     if (items.some((item) => item.decision === '' || item.decision.length > 4000)) return z.NEVER;
@@ -261,5 +282,8 @@ export function pageSchema(page: PageSlug, ctx: PageContext): z.ZodType<PagePatc
 
 /** Finalising posts the revision the person checked, so a change made meanwhile is not finalised unseen. */
 export const finaliseSchema = z.object({
-  revision: z.coerce.number({ message: 'founding.error.revision' }).int({ message: 'founding.error.revision' }).min(1, { message: 'founding.error.revision' }),
+  revision: z.coerce
+    .number({ message: 'founding.error.revision' })
+    .int({ message: 'founding.error.revision' })
+    .min(1, { message: 'founding.error.revision' }),
 });

@@ -103,7 +103,15 @@ function TextArea(props: { id: string; label: string; hint?: Child; value?: stri
   );
 }
 
-function Select(props: { id: string; label: string; hint?: string; value: string; options: { value: string; label: string }[]; placeholder: string; error?: string }) {
+function Select(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  options: { value: string; label: string }[];
+  placeholder: string;
+  error?: string;
+}) {
   const hintId = props.hint ? `${props.id}-hint` : null;
   return (
     <div class="ds-field form-field">
@@ -358,8 +366,21 @@ function MeetingFields({ v, view, errors }: FieldsProps) {
   const language = first(values, 'language');
   return (
     <>
-      <TextField id="heldOn" label={t('founding.heldOn')} description={t('founding.heldOnHint')} value={first(values, 'heldOn')} error={errors.heldOn} width="short" />
-      <TextField id="place" label={t('founding.place')} description={t('founding.placeHint')} value={first(values, 'place')} error={errors.place} />
+      <TextField
+        id="heldOn"
+        label={t('founding.heldOn')}
+        description={t('founding.heldOnHint')}
+        value={first(values, 'heldOn')}
+        error={errors.heldOn}
+        width="short"
+      />
+      <TextField
+        id="place"
+        label={t('founding.place')}
+        description={t('founding.placeHint')}
+        value={first(values, 'place')}
+        error={errors.place}
+      />
       <TextArea
         id="purpose"
         label={t('founding.purpose')}
@@ -377,7 +398,14 @@ function MeetingFields({ v, view, errors }: FieldsProps) {
         <FieldError id="language" error={errors.language} />
         {PROTOCOL_LANGUAGES.map((lang, i) => (
           <div class="ds-field">
-            <input class="ds-input" type="radio" name="language" id={i === 0 ? 'language' : `language-${lang}`} value={lang} checked={language === lang} />
+            <input
+              class="ds-input"
+              type="radio"
+              name="language"
+              id={i === 0 ? 'language' : `language-${lang}`}
+              value={lang}
+              checked={language === lang}
+            />
             <label class="ds-label" for={i === 0 ? 'language' : `language-${lang}`} data-weight="regular">
               {t(`founding.lang.${lang}`)}
             </label>
@@ -417,7 +445,11 @@ function AgendaFields({ v, view, errors }: FieldsProps) {
           label={t('founding.agendaItem', { n: i + 1 })}
           value={first(view.values, `item-${i}`)}
           error={errors[`item-${i}`]}
-          description={i === statutesIndex && view.rules.statutesVersion ? t('founding.agendaStatutesLink', { version: view.rules.statutesVersion }) : undefined}
+          description={
+            i === statutesIndex && view.rules.statutesVersion
+              ? t('founding.agendaStatutesLink', { version: view.rules.statutesVersion })
+              : undefined
+          }
         />
       ))}
     </>
@@ -434,7 +466,14 @@ function AttendeesFields({ v, view, errors }: FieldsProps) {
           <Hint id="members-hint">{t('founding.membersHint')}</Hint>
           {view.members.map((m) => (
             <div class="ds-field">
-              <input class="ds-input" type="checkbox" name={`member-${m.userId}`} id={`member-${m.userId}`} value="yes" checked={first(view.values, `member-${m.userId}`) === 'yes'} />
+              <input
+                class="ds-input"
+                type="checkbox"
+                name={`member-${m.userId}`}
+                id={`member-${m.userId}`}
+                value="yes"
+                checked={first(view.values, `member-${m.userId}`) === 'yes'}
+              />
               <label class="ds-label" for={`member-${m.userId}`} data-weight="regular">
                 {m.name}
               </label>
@@ -442,7 +481,14 @@ function AttendeesFields({ v, view, errors }: FieldsProps) {
           ))}
         </fieldset>
       ) : null}
-      <TextArea id="others" label={t('founding.others')} hint={t('founding.othersHint')} value={first(view.values, 'others')} error={errors.others} rows={6} />
+      <TextArea
+        id="others"
+        label={t('founding.others')}
+        hint={t('founding.othersHint')}
+        value={first(view.values, 'others')}
+        error={errors.others}
+        rows={6}
+      />
     </>
   );
 }
@@ -467,7 +513,14 @@ function LeadershipFields({ v, view, errors }: FieldsProps) {
     <>
       <p class="ds-paragraph">{t('founding.leadershipHint')}</p>
       <NeedAttendees v={v} view={view} />
-      <Select id="chair" label={t('founding.chair')} value={first(view.values, 'chair')} options={attendeeOptions(view)} placeholder={t('founding.chooseAttendee')} error={errors.chair} />
+      <Select
+        id="chair"
+        label={t('founding.chair')}
+        value={first(view.values, 'chair')}
+        options={attendeeOptions(view)}
+        placeholder={t('founding.chooseAttendee')}
+        error={errors.chair}
+      />
       <Select
         id="minuteTaker"
         label={t('founding.minuteTaker')}
@@ -486,8 +539,22 @@ function SignersFields({ v, view, errors }: FieldsProps) {
     <>
       <p class="ds-paragraph">{t('founding.signersHint')}</p>
       <NeedAttendees v={v} view={view} />
-      <Select id="signer1" label={t('founding.signer1')} value={first(view.values, 'signer1')} options={attendeeOptions(view)} placeholder={t('founding.chooseAttendee')} error={errors.signer1} />
-      <Select id="signer2" label={t('founding.signer2')} value={first(view.values, 'signer2')} options={attendeeOptions(view)} placeholder={t('founding.chooseAttendee')} error={errors.signer2} />
+      <Select
+        id="signer1"
+        label={t('founding.signer1')}
+        value={first(view.values, 'signer1')}
+        options={attendeeOptions(view)}
+        placeholder={t('founding.chooseAttendee')}
+        error={errors.signer1}
+      />
+      <Select
+        id="signer2"
+        label={t('founding.signer2')}
+        value={first(view.values, 'signer2')}
+        options={attendeeOptions(view)}
+        placeholder={t('founding.chooseAttendee')}
+        error={errors.signer2}
+      />
     </>
   );
 }
@@ -508,7 +575,12 @@ function BoardFields({ v, view, errors }: FieldsProps) {
       {Array.from({ length: view.boardRows }, (_, row) => (
         <fieldset class="ds-fieldset board-row">
           <legend class="ds-label">{t('founding.boardPerson', { n: row + 1 })}</legend>
-          <TextField id={`name-${row}`} label={t('founding.boardName')} value={first(view.values, `name-${row}`)} error={errors[`name-${row}`]} />
+          <TextField
+            id={`name-${row}`}
+            label={t('founding.boardName')}
+            value={first(view.values, `name-${row}`)}
+            error={errors[`name-${row}`]}
+          />
           <Select
             id={`role-${row}`}
             label={t('founding.boardRole')}
@@ -559,6 +631,7 @@ export interface CheckData {
   revision: number;
   problems: Problem[];
   protocolName: string;
+  statutesVersion: number | null;
   previousVersion: number | null;
 }
 
@@ -667,7 +740,7 @@ export function CheckAnswersView(props: { v: ViewContext; data: CheckData; probl
           </ol>
         </SummaryRow>
         <SummaryRow v={v} orgId={o.id} label={t('founding.check.statutes')}>
-          {m.statutesVersion ? t('founding.check.statutesVersion', { version: m.statutesVersion }) : t('founding.check.statutesNone')}
+          {data.statutesVersion ? t('founding.check.statutesVersion', { version: data.statutesVersion }) : t('founding.check.statutesNone')}
         </SummaryRow>
       </dl>
       {data.problems.length === 0 ? (

@@ -26,7 +26,12 @@ export async function readFoundingOverview(deps: Deps, opts: { user: CurrentUser
           version: state.draft.version,
           answeredPages: state.draft.answeredPages,
           updatedAt: state.draft.updatedAt,
-          problems: validateMeeting({ data: state.draft.data, answeredPages: state.draft.answeredPages, rules: state.rules, today: state.today }),
+          problems: validateMeeting({
+            data: state.draft.data,
+            answeredPages: state.draft.answeredPages,
+            rules: state.rules,
+            today: state.today,
+          }),
         }
       : null,
     finalised: state.finalised ? toFoundingMeeting(state.finalised) : null,
@@ -110,10 +115,16 @@ function pageView(
   };
 }
 
-function initialValues(page: PageSlug, data: FoundingData, language: ProtocolLanguage, prefill: Record<string, { value: string | null }>): FormInput {
+function initialValues(
+  page: PageSlug,
+  data: FoundingData,
+  language: ProtocolLanguage,
+  prefill: Record<string, { value: string | null }>,
+): FormInput {
   const values: FormInput = { ...savedValues(page, data, language) };
-  if (page === 'sakliste') currentAgenda(data, language).forEach((item, i) => (values[`item-${i}`] = item.title));
-  if (page === 'deltakere') values.others = values.others ?? '';
+  if (page === 'sakliste') {
+    for (const [i, item] of currentAgenda(data, language).entries()) values[`item-${i}`] = item.title;
+  }
   for (const [field, p] of Object.entries(prefill)) if (p.value !== null) values[field] = p.value;
   return values;
 }
@@ -131,7 +142,12 @@ export async function readCheckAnswers(deps: Deps, opts: { user: CurrentUser | n
   const state = await loadFoundingState(deps, { user: opts.user, organisationId: opts.organisationId, roles: EDIT_ROLES });
   if (!state.draft) return null;
   const draft = state.draft;
-  const problems: Problem[] = validateMeeting({ data: draft.data, answeredPages: draft.answeredPages, rules: state.rules, today: state.today });
+  const problems: Problem[] = validateMeeting({
+    data: draft.data,
+    answeredPages: draft.answeredPages,
+    rules: state.rules,
+    today: state.today,
+  });
   return {
     organisation: state.organisation,
     meeting: toFoundingMeeting(draft),
@@ -140,6 +156,8 @@ export async function readCheckAnswers(deps: Deps, opts: { user: CurrentUser | n
     problems,
     rules: state.rules,
     protocolName: protocolName(state),
+    // The statutes version the protocol will name when finalised now (the current adopted statutes).
+    statutesVersion: state.rules.statutesVersion,
     previousVersion: state.finalised?.version ?? null,
   };
 }
@@ -154,8 +172,9 @@ export async function readFoundingProtocol(
   opts: { user: CurrentUser | null; organisationId: string; version?: number },
 ): Promise<{ document: DocumentModel; version: number; fileName: (ext: 'pdf' | 'html') => string }> {
   const state = await loadFoundingState(deps, { ...opts, roles: ANY_ORG_ROLE });
-  const row = opts.version === undefined ? state.finalised : await findFinalisedVersion(deps.database.db, opts.organisationId, opts.version);
-  if (!row || !row.organisationName) throw new AppError('not_found', 'founding.error.noProtocol');
+  const row =
+    opts.version === undefined ? state.finalised : await findFinalisedVersion(deps.database.db, opts.organisationId, opts.version);
+  if (!row?.organisationName) throw new AppError('not_found', 'founding.error.noProtocol');
   const name = row.organisationName;
   return {
     document: foundingProtocolDocument(toFoundingMeeting(row), name, row.language),

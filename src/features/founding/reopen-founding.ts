@@ -4,7 +4,7 @@ import { requireOrgRole } from '../../core/auth/org-access.ts';
 import type { Db } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
-import { EDIT_ROLES, loadFoundingState } from './founding.context.ts';
+import { EDIT_ROLES, readFoundingState } from './founding.context.ts';
 import { insertDraft, lockOrganisationRow, nextVersion } from './founding.queries.ts';
 
 /**
@@ -16,11 +16,11 @@ export async function reopenFoundingMeeting(
   deps: Deps,
   opts: { user: CurrentUser | null; organisationId: string },
 ): Promise<{ created: boolean; version: number; fromVersion: number | null }> {
-  await requireOrgRole(deps, { user: opts.user, organisationId: opts.organisationId, roles: EDIT_ROLES });
+  const access = await requireOrgRole(deps, { user: opts.user, organisationId: opts.organisationId, roles: EDIT_ROLES });
   return deps.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     await lockOrganisationRow(db, opts.organisationId);
-    const state = await loadFoundingState(deps, { user: opts.user, organisationId: opts.organisationId, roles: EDIT_ROLES, db });
+    const state = await readFoundingState(deps, db, { ...access, organisationId: opts.organisationId });
     if (state.draft) return { created: false, version: state.draft.version, fromVersion: null };
     const finalised = state.finalised;
     if (!finalised) throw new AppError('not_found', 'founding.error.nothingToReopen');

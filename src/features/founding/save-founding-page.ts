@@ -6,7 +6,7 @@ import type { Db } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
 import { recordFormProvenance } from '../../core/prefill/provenance.ts';
-import { EDIT_ROLES, loadFoundingState, pageContext, workingCopy } from './founding.context.ts';
+import { EDIT_ROLES, pageContext, readFoundingState, workingCopy } from './founding.context.ts';
 import type { PageSlug } from './founding.data.ts';
 import { pagePrefill } from './founding.prefill.ts';
 import { insertDraft, lockOrganisationRow, nextVersion, updateDraft } from './founding.queries.ts';
@@ -26,11 +26,11 @@ export async function saveFoundingPage(
   opts: { user: CurrentUser | null; organisationId: string; page: PageSlug; input: FormInput; uiLang: string },
 ): Promise<SaveResult> {
   // The role check first: a stranger learns nothing, not even a validation error.
-  await requireOrgRole(deps, { user: opts.user, organisationId: opts.organisationId, roles: EDIT_ROLES });
+  const access = await requireOrgRole(deps, { user: opts.user, organisationId: opts.organisationId, roles: EDIT_ROLES });
   return deps.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     await lockOrganisationRow(db, opts.organisationId);
-    const state = await loadFoundingState(deps, { user: opts.user, organisationId: opts.organisationId, roles: EDIT_ROLES, db });
+    const state = await readFoundingState(deps, db, { ...access, organisationId: opts.organisationId });
     if (!state.draft && state.finalised) throw new AppError('conflict', 'founding.error.finalisedReopen');
     const { data, language } = workingCopy(state, opts.uiLang);
     const parsed = pageSchema(opts.page, pageContext(state, data, language)).safeParse(opts.input);
