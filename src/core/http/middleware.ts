@@ -14,6 +14,21 @@ export const CSRF_COOKIE = 'frivillig_csrf';
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
+/**
+ * Some addresses are capabilities: the token in the path is the only key (the årshjul's .ics feed and its
+ * unsubscribe links, invitation links). Only their hashes are stored, so the request log must not keep them either.
+ */
+const SECRET_PATHS: [RegExp, string][] = [
+  [/^\/kalender\/avmelding\/[^/]+$/, '/kalender/avmelding/[redacted]'],
+  [/^\/kalender\/[^/]+\.ics$/, '/kalender/[redacted].ics'],
+  [/^\/invitasjon\/[^/]+$/, '/invitasjon/[redacted]'],
+];
+
+export function redactSecretPath(path: string): string {
+  for (const [pattern, replacement] of SECRET_PATHS) if (pattern.test(path)) return replacement;
+  return path;
+}
+
 /** Request id from a trusted proxy header when it looks sane, else a fresh one; echoed on the response. */
 export function requestIdAndLogging(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -25,7 +40,7 @@ export function requestIdAndLogging(deps: Deps): MiddlewareHandler<AppEnv> {
     await runWithRequestId(requestId, async () => {
       const started = performance.now();
       await next();
-      const path = new URL(c.req.url).pathname;
+      const path = redactSecretPath(new URL(c.req.url).pathname);
       if (!path.startsWith('/static/')) {
         deps.logger.info('request', {
           method: c.req.method,

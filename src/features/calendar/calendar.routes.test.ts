@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/helpers/app.ts';
 import { engineUnderTest } from '../../../test/helpers/database.ts';
 import { auditEvents, calendarFeeds, calendarReminderSubscriptions, registerFrivillige, statutesVersions } from '../../core/db/schema.ts';
+import { createLogger } from '../../core/logger.ts';
 import { testOrgnr } from '../register/import-fixtures.ts';
 import {
   addMember,
@@ -145,6 +146,22 @@ describe(`årshjul page, feed and reminder switch (${engineUnderTest})`, () => {
     ]);
     const log = await (await leader.get(`/arbeidsrom/${organisationId}/logg`)).text();
     expect(log).toContain('Laget en ny abonnementsadresse for årshjulet; den gamle ble slått av');
+  });
+
+  it('keeps feed and unsubscribe tokens out of the request log', async () => {
+    const lines: string[] = [];
+    const quiet = ctx.deps.logger;
+    ctx.deps.logger = createLogger('info', (line) => lines.push(line));
+    try {
+      const token = 'B'.repeat(43);
+      await ctx.client().get(`/kalender/${token}.ics`);
+      await ctx.client().get(`/kalender/avmelding/${token}`);
+      const paths = lines.map((l) => JSON.parse(l) as { msg: string; path?: string }).filter((l) => l.msg === 'request');
+      expect(paths.map((l) => l.path)).toEqual(['/kalender/[redacted].ics', '/kalender/avmelding/[redacted]']);
+      expect(lines.join('\n')).not.toContain(token);
+    } finally {
+      ctx.deps.logger = quiet;
+    }
   });
 
   it('answers 404 to unknown and malformed feed tokens, the same for both', async () => {
