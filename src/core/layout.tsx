@@ -32,6 +32,12 @@ export function Layout(props: { v: ViewContext; title: string; children?: Child;
             </a>
             <nav aria-label={t('layout.mainNav')} class="site-header__nav">
               <ul class="ds-list--unstyled inline-list">
+                {/* The life-event map is public: everyone gets the way to it (src/features/life-event-map). */}
+                <li>
+                  <a class="ds-link" href="/livshendelse">
+                    {t('lem.nav')}
+                  </a>
+                </li>
                 {v.user ? (
                   <>
                     <li>

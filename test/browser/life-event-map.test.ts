@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const width = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
 describe('journey: the life-event map and the idea phase', () => {
   it('from the front page to a phase, its steps opened, then the idea phase: similar organisations and the guide', async () => {
@@ -91,7 +91,7 @@ describe('journey: the life-event map and the idea phase', () => {
     await h.visit(page, '/ide');
     expect(await width(page)).toBeLessThanOrEqual(320);
     await h.navigate(page, () => page.getByRole('button', { name: 'Finn organisasjoner' }).click());
-    await expect(page.locator('[data-error-summary]').innerText()).resolves.toContain('Velg en kommune');
+    await expect(page.locator('[data-error-summary]').textContent()).resolves.toContain('Velg en kommune');
     await page.getByLabel('Hva vil dere drive med?').selectOption('1');
     await page.getByLabel('Kommune').selectOption('4601');
     await h.navigate(page, () => page.getByRole('button', { name: 'Finn organisasjoner' }).click());
@@ -100,7 +100,7 @@ describe('journey: the life-event map and the idea phase', () => {
 
     await h.visit(page, '/ide/registrering/bankkonto');
     await h.navigate(page, () => page.getByRole('button', { name: 'Fortsett' }).click());
-    await expect(page.locator('[data-error-summary]').innerText()).resolves.toContain('Velg ett av svarene');
+    await expect(page.locator('[data-error-summary]').textContent()).resolves.toContain('Velg ett av svarene');
     for (const answer of ['Nei', 'Nei', 'Nei', 'Vet ikke ennå']) {
       await page.getByLabel(answer, { exact: true }).check();
       await h.navigate(page, () => page.getByRole('button', { name: 'Fortsett' }).click());
@@ -129,11 +129,11 @@ describe('journey: the life-event map and the idea phase', () => {
     await page.getByLabel('Tittel (nynorsk)', { exact: true }).fill('Teikn forsikring');
     await h.navigate(page, () => page.getByRole('button', { name: 'Lagre ny versjon' }).click());
     const summary = page.locator('[data-error-summary]');
-    await expect(summary.innerText()).resolves.toContain('Skriv eit endringsnotat');
+    await expect(summary.textContent()).resolves.toContain('Skriv eit endringsnotat');
     await expect(page.getByLabel('Tittel (nynorsk)', { exact: true }).inputValue()).resolves.toBe('Teikn forsikring');
     await page.getByLabel('Endringsnotat').fill('Tydelegare tittel');
     await h.navigate(page, () => page.getByRole('button', { name: 'Lagre ny versjon' }).click());
-    await expect(page.getByRole('status').innerText()).resolves.toContain('Endringa er lagra som versjon 1.');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Endringa er lagra som versjon 1.');
 
     await h.navigate(page, () =>
       page.getByRole('link', { name: 'Endre tekst, rekkjefølgje og «utanfor» for fasen Utvikle og slå saman' }).click(),
@@ -141,17 +141,17 @@ describe('journey: the life-event map and the idea phase', () => {
     await page.getByLabel('Slå dykk saman med ein annan organisasjon').fill('1');
     await page.getByLabel('Endringsnotat').fill('Samanslåing først');
     await h.navigate(page, () => page.getByRole('button', { name: 'Lagre ny versjon' }).click());
-    await expect(page.getByRole('status').innerText()).resolves.toContain('versjon 2');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('versjon 2');
 
     await h.visit(page, '/livshendelse/rediger/fase/drive/ny-oppgave');
     await h.visit(page, '/livshendelse/rediger/aktorer');
     await h.visit(page, '/livshendelse/historikk');
-    await expect(page.getByRole('table', { name: 'Versjonar' }).innerText()).resolves.toContain('Tydelegare tittel');
+    await expect(page.getByRole('table', { name: 'Versjonar' }).textContent()).resolves.toContain('Tydelegare tittel');
     await h.navigate(page, () => page.getByRole('button', { name: 'Samanlikn' }).click());
     expect(new URL(page.url()).search).toBe('?fra=1&til=2');
     await h.visit(page, '/livshendelse/historikk/sammenlign?fra=0&til=2');
-    await expect(page.getByRole('main').innerText()).resolves.toContain('Oppgåve: Teikn forsikring');
-    await expect(page.locator('ins').first().innerText()).resolves.toContain('Teikn');
+    await expect(page.getByRole('main').textContent()).resolves.toContain('Oppgåve: Teikn forsikring');
+    await expect(page.locator('ins').first().textContent()).resolves.toContain('Teikn');
 
     const stored = await db.select().from(lifeEventMapRevisions);
     expect(stored.map((r) => r.changeNote).sort()).toEqual(['Samanslåing først', 'Tydelegare tittel']);
@@ -159,7 +159,7 @@ describe('journey: the life-event map and the idea phase', () => {
     const headings = await page
       .getByRole('list', { name: 'Stega i fasen Utvikle og slå saman' })
       .getByRole('heading', { level: 2 })
-      .allInnerTexts();
+      .allTextContents();
     expect(headings[0]).toBe('Slå dykk saman med ein annan organisasjon');
   });
 });
