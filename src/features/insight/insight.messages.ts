@@ -35,6 +35,7 @@ export const insightMessages = defineMessages({
     'insight.kommuner.heading': 'Kommuner',
     'insight.kommuner.caption': 'Organisasjoner per kommune, flest først',
     'insight.kommuner.chart': 'De {n} kommunene med flest organisasjoner',
+    'insight.kommuner.chart.none': 'Kommunene med flest organisasjoner',
     'insight.kategorier.heading': 'Kategorier',
     'insight.kategorier.caption': 'Organisasjoner per hovedkategori (ICNPO)',
     'insight.kategorier.note':
@@ -105,6 +106,7 @@ export const insightMessages = defineMessages({
     'insight.kommuner.heading': 'Kommunar',
     'insight.kommuner.caption': 'Organisasjonar per kommune, flest først',
     'insight.kommuner.chart': 'Dei {n} kommunane med flest organisasjonar',
+    'insight.kommuner.chart.none': 'Kommunane med flest organisasjonar',
     'insight.kategorier.heading': 'Kategoriar',
     'insight.kategorier.caption': 'Organisasjonar per hovudkategori (ICNPO)',
     'insight.kategorier.note':
@@ -174,6 +176,7 @@ export const insightMessages = defineMessages({
     'insight.kommuner.heading': 'Municipalities',
     'insight.kommuner.caption': 'Organisations per municipality, most first',
     'insight.kommuner.chart': 'The {n} municipalities with most organisations',
+    'insight.kommuner.chart.none': 'The municipalities with most organisations',
     'insight.kategorier.heading': 'Categories',
     'insight.kategorier.caption': 'Organisations per main category (ICNPO)',
     'insight.kategorier.note':

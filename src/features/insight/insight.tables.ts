@@ -70,7 +70,7 @@ export function presentTable<T extends InsightTable>(
         id: table,
         heading: t('insight.kommuner.heading'),
         caption: t('insight.kommuner.caption'),
-        chartTitle: t('insight.kommuner.chart', { n: charted.length }),
+        chartTitle: charted.length > 0 ? t('insight.kommuner.chart', { n: charted.length }) : t('insight.kommuner.chart.none'),
         headers: [
           t('insight.col.kommune'),
           t('insight.col.kommunenummer'),

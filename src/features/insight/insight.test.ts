@@ -391,6 +391,15 @@ describe(`sector insight (${engineUnderTest})`, () => {
       );
     });
 
+    it('says so when the selection is empty (Nordland has only a unit under avvikling and a bankrupt one)', async () => {
+      const res = await ctx.app.request('/innsikt?kommune=1804');
+      expect(res.status).toBe(200);
+      const empty = await res.text();
+      expect(empty).toContain('Utvalget har 0 organisasjoner.');
+      expect(empty).toContain('<title id="insight-kommuner-chart-title">Kommunene med flest organisasjoner</title>');
+      expect(empty).toContain('Stolpediagram uten organisasjoner i utvalget. Se tabellen «Organisasjoner per fylke».');
+    });
+
     it('answers bad filter values with 400, an error summary in the user’s language and the values as typed', async () => {
       const nb = await ctx.app.request('/innsikt?fraAar=abc&kommune=9999');
       expect(nb.status).toBe(400);
