@@ -49,7 +49,14 @@ export async function requestConfirmations(
       submitted[`board.${i}.role`] = p.boardRole ?? '';
       submitted[`board.${i}.fnr`] = p.fnr ? 'given' : '';
     }
-    await recordFormProvenance(db, { organisationId: opts.organisationId, userId: user.id, form: 'registration.board', prefilled, submitted, at: now });
+    await recordFormProvenance(db, {
+      organisationId: opts.organisationId,
+      userId: user.id,
+      form: 'registration.board',
+      prefilled,
+      submitted,
+      at: now,
+    });
     await recordAudit(db, {
       organisationId: opts.organisationId,
       actorUserId: user.id,
@@ -97,11 +104,19 @@ export async function confirmPackage(
     const me = state.board.find((p) => p.userId === user.id);
     // Only the listed board member confirms for themselves; confirming is personal and cannot be delegated.
     if (!me) throw new AppError('forbidden', 'reg.error.notOnBoard');
-    if (pkg.status !== 'awaiting-confirmation' && pkg.status !== 'confirmed') throw new AppError('conflict', 'reg.error.notAwaitingConfirmation');
+    if (pkg.status !== 'awaiting-confirmation' && pkg.status !== 'confirmed')
+      throw new AppError('conflict', 'reg.error.notAwaitingConfirmation');
     if (opts.version !== pkg.version) throw new AppError('conflict', 'reg.error.changedWhileReading');
     if (!state.check.ready) throw new AppError('conflict', 'reg.error.notReady');
     if (!me.confirmation?.valid) {
-      await insertConfirmation(db, { packageId: pkg.id, personId: me.id, userId: user.id, packageVersion: pkg.version, contentHash: state.contentHash, at: now });
+      await insertConfirmation(db, {
+        packageId: pkg.id,
+        personId: me.id,
+        userId: user.id,
+        packageVersion: pkg.version,
+        contentHash: state.contentHash,
+        at: now,
+      });
       await recordAudit(db, {
         organisationId: opts.organisationId,
         actorUserId: user.id,

@@ -3,8 +3,8 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createIntakeClient, type IntakeAttachment } from './intake-client.ts';
 import { type IntakeDouble, startIntakeDouble } from './intake-double.ts';
-import { type MaskinportenDouble, startMaskinportenDouble } from './maskinporten-double.ts';
 import { buildJwtGrant, createMaskinportenTokenProvider, TokenError } from './maskinporten.ts';
+import { type MaskinportenDouble, startMaskinportenDouble } from './maskinporten-double.ts';
 import { testRsaKeys } from './test-fixtures.ts';
 
 /**
@@ -25,7 +25,11 @@ const MELDING = `<?xml version="1.0" encoding="UTF-8"?>
   <Avsender id="910000012" idType="Organisasjonsnummer"/>
   <Innhold><Data format="xml">&lt;x/&gt;</Data></Innhold>
 </Melding>`;
-const PDF: IntakeAttachment = { filename: 'vedtekter.pdf', contentType: 'application/pdf', data: new TextEncoder().encode('%PDF-1.7 test') };
+const PDF: IntakeAttachment = {
+  filename: 'vedtekter.pdf',
+  contentType: 'application/pdf',
+  data: new TextEncoder().encode('%PDF-1.7 test'),
+};
 
 function tokens(overrides: Partial<Parameters<typeof createMaskinportenTokenProvider>[0]> = {}) {
   return createMaskinportenTokenProvider({
@@ -75,14 +79,20 @@ describe('Maskinporten JWT grant', () => {
 
   it('reports a refused grant (wrong key) as not worth retrying, and an outage as worth retrying', async () => {
     const other = testRsaKeys();
-    const refused = await tokens({ privateKeyPem: other.privateKeyPem }).getToken().catch((e) => e);
+    const refused = await tokens({ privateKeyPem: other.privateKeyPem })
+      .getToken()
+      .catch((e) => e);
     expect(refused).toBeInstanceOf(TokenError);
     expect(refused).toMatchObject({ retryable: false });
     expect(refused.message).toMatch(/signature does not verify/);
     mp.faults.push(503);
-    const outage = await tokens().getToken().catch((e) => e);
+    const outage = await tokens()
+      .getToken()
+      .catch((e) => e);
     expect(outage).toMatchObject({ retryable: true });
-    const wrongAudience = await tokens({ audience: 'https://maskinporten.no/' }).getToken().catch((e) => e);
+    const wrongAudience = await tokens({ audience: 'https://maskinporten.no/' })
+      .getToken()
+      .catch((e) => e);
     expect(wrongAudience.message).toMatch(/aud must be/);
   });
 
@@ -140,20 +150,37 @@ describe('upload to the electronic intake', () => {
 
   it('really checks the contract: missing payload, invalid envelope, a file type it does not take, the size limit', async () => {
     const c = client();
-    expect(await c.upload({ payloadXml: '', attachments: [] })).toMatchObject({ ok: false, failure: { kind: 'request-incomplete', feilkode: 'CLIENTERROR-10002' } });
-    expect(await c.upload({ payloadXml: '<Melding/>', attachments: [] })).toMatchObject({ ok: false, failure: { kind: 'xml-invalid', feilkode: 'CLIENTERROR-10001' } });
-    expect(await c.upload({ payloadXml: MELDING, attachments: [{ filename: 'virus.exe', contentType: 'application/x-msdownload', data: new Uint8Array(4) }] })).toMatchObject({
+    expect(await c.upload({ payloadXml: '', attachments: [] })).toMatchObject({
+      ok: false,
+      failure: { kind: 'request-incomplete', feilkode: 'CLIENTERROR-10002' },
+    });
+    expect(await c.upload({ payloadXml: '<Melding/>', attachments: [] })).toMatchObject({
+      ok: false,
+      failure: { kind: 'xml-invalid', feilkode: 'CLIENTERROR-10001' },
+    });
+    expect(
+      await c.upload({
+        payloadXml: MELDING,
+        attachments: [{ filename: 'virus.exe', contentType: 'application/x-msdownload', data: new Uint8Array(4) }],
+      }),
+    ).toMatchObject({
       ok: false,
       failure: { kind: 'unsupported-type', status: 415 },
     });
     const big = { filename: 'stor.pdf', contentType: 'application/pdf', data: new Uint8Array(70 * 1024) };
-    expect(await c.upload({ payloadXml: MELDING, attachments: [big] })).toMatchObject({ ok: false, failure: { kind: 'too-large', status: 413, feilkode: 'CLIENTERROR-10003' } });
+    expect(await c.upload({ payloadXml: MELDING, attachments: [big] })).toMatchObject({
+      ok: false,
+      failure: { kind: 'too-large', status: 413, feilkode: 'CLIENTERROR-10003' },
+    });
   });
 
   it('refuses before sending anything over 35 MB', async () => {
     const huge = { filename: 'x.pdf', contentType: 'application/pdf', data: new Uint8Array(35 * 1024 * 1024 + 1) };
     const before = intake.requests.length;
-    expect(await client().upload({ payloadXml: MELDING, attachments: [huge] })).toMatchObject({ ok: false, failure: { kind: 'too-large', status: null } });
+    expect(await client().upload({ payloadXml: MELDING, attachments: [huge] })).toMatchObject({
+      ok: false,
+      failure: { kind: 'too-large', status: null },
+    });
     expect(intake.requests.length).toBe(before);
   });
 
@@ -164,13 +191,19 @@ describe('upload to the electronic intake', () => {
     const r = await c.upload({ payloadXml: MELDING, attachments: [] });
     expect(r.ok).toBe(true);
     intake.faults.push(401, 401);
-    expect(await c.upload({ payloadXml: MELDING, attachments: [] })).toMatchObject({ ok: false, failure: { kind: 'unauthorized', status: 401 } });
+    expect(await c.upload({ payloadXml: MELDING, attachments: [] })).toMatchObject({
+      ok: false,
+      failure: { kind: 'unauthorized', status: 401 },
+    });
   });
 
   it('a Maskinporten outage means nothing was sent', async () => {
     mp.faults.push(500);
     const before = intake.requests.length;
-    expect(await client().upload({ payloadXml: MELDING, attachments: [] })).toMatchObject({ ok: false, failure: { kind: 'token', outcomeUnknown: false } });
+    expect(await client().upload({ payloadXml: MELDING, attachments: [] })).toMatchObject({
+      ok: false,
+      failure: { kind: 'token', outcomeUnknown: false },
+    });
     expect(intake.requests.length).toBe(before);
   });
 
@@ -182,7 +215,10 @@ describe('upload to the electronic intake', () => {
       });
     });
     const c = createIntakeClient({ baseUrl: `http://127.0.0.1:${port}`, tokens: tokens(), retryDelayMs: 10 });
-    expect(await c.upload({ payloadXml: MELDING, attachments: [] })).toMatchObject({ ok: false, failure: { kind: 'unreachable', outcomeUnknown: false } });
+    expect(await c.upload({ payloadXml: MELDING, attachments: [] })).toMatchObject({
+      ok: false,
+      failure: { kind: 'unreachable', outcomeUnknown: false },
+    });
   });
 
   it('no answer in time: the outcome is unknown, and it says so', async () => {
@@ -193,14 +229,21 @@ describe('upload to the electronic intake', () => {
 
   it('a 200 that is not a receipt is not taken as one', async () => {
     intake.faults.push('broken-receipt');
-    expect(await client().upload({ payloadXml: MELDING, attachments: [] })).toMatchObject({ ok: false, failure: { kind: 'unexpected', outcomeUnknown: true } });
+    expect(await client().upload({ payloadXml: MELDING, attachments: [] })).toMatchObject({
+      ok: false,
+      failure: { kind: 'unexpected', outcomeUnknown: true },
+    });
   });
 });
 
 describe('replies: available, download, confirm', () => {
   it('lists a reply, downloads its ZIP and confirms it away', async () => {
     const c = client();
-    const id = intake.queueReply({ meldingId: '6b1f5c1e-1111-4a4a-8888-123456789abc', tjenestehandling: 'vedtak', data: '<vedtak>registrert</vedtak>' });
+    const id = intake.queueReply({
+      meldingId: '6b1f5c1e-1111-4a4a-8888-123456789abc',
+      tjenestehandling: 'vedtak',
+      data: '<vedtak>registrert</vedtak>',
+    });
     const list = await c.available();
     expect(list.map((r) => r.mottakId)).toContain(id);
     const zip = await c.download(id);

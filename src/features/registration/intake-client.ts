@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type TokenProvider, TokenError } from './maskinporten.ts';
+import { TokenError, type TokenProvider } from './maskinporten.ts';
 
 /**
  * The submission adapter for Brønnøysundregistrene's electronic intake ("Elektronisk mottak", BRsys; brief §4.4,
@@ -249,11 +249,14 @@ export function createIntakeClient(opts: {
         }
       } catch (error) {
         if (error instanceof TokenError) return { ok: false, failure: failure('token', { beskrivelse: error.message }) };
-        if (refusedBeforeSending(error)) return { ok: false, failure: failure('unreachable', { beskrivelse: String((error as Error).message) }) };
+        if (refusedBeforeSending(error))
+          return { ok: false, failure: failure('unreachable', { beskrivelse: String((error as Error).message) }) };
         const name = (error as Error).name;
         return {
           ok: false,
-          failure: failure('no-answer', { beskrivelse: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : String((error as Error).message) }),
+          failure: failure('no-answer', {
+            beskrivelse: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : String((error as Error).message),
+          }),
         };
       }
       const text = await res.text().catch(() => '');
@@ -269,7 +272,10 @@ export function createIntakeClient(opts: {
 
     async available({ signal } = {}) {
       const res = await authorised(signal, (token) =>
-        doFetch(`${base}/outbound/available`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: signalFor(signal) }),
+        doFetch(`${base}/outbound/available`, {
+          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+          signal: signalFor(signal),
+        }),
       );
       const text = await res.text();
       if (!res.ok) throw new IntakeReplyError(`outbound/available answered ${res.status}: ${text.slice(0, 200)}`, res.status);

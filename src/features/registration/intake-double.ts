@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { escapeXml, parseXml, type XmlElement, XmlParseError } from './xml.ts';
+import { escapeXml, parseXml, type XmlElement, type XmlParseError } from './xml.ts';
 import { createZip } from './zip.ts';
 
 /**
@@ -27,10 +27,38 @@ export const HENVENDELSE_NS = 'http://schema.brreg.no/postmottak/henvendelse';
 
 /** File types the intake takes (brreg/docs): XML, PDF, DOC(X), XLS(X), RTF, JPEG, PNG, ODT, ODS, TIFF, TXT, JSON, CSV, ZIP, GZIP. */
 const ALLOWED_EXTENSIONS = new Set([
-  'xml', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'rtf', 'jpeg', 'jpg', 'png', 'odt', 'ods', 'tiff', 'tif', 'txt', 'json', 'csv', 'zip', 'gz', 'gzip',
+  'xml',
+  'pdf',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'rtf',
+  'jpeg',
+  'jpg',
+  'png',
+  'odt',
+  'ods',
+  'tiff',
+  'tif',
+  'txt',
+  'json',
+  'csv',
+  'zip',
+  'gz',
+  'gzip',
 ]);
 
-export type IntakeFault = 'ERROR-00000' | 'CLIENTERROR-10001' | 'CLIENTERROR-10002' | 'CLIENTERROR-10003' | 415 | 401 | 503 | 'hang' | 'broken-receipt';
+export type IntakeFault =
+  | 'ERROR-00000'
+  | 'CLIENTERROR-10001'
+  | 'CLIENTERROR-10002'
+  | 'CLIENTERROR-10003'
+  | 415
+  | 401
+  | 503
+  | 'hang'
+  | 'broken-receipt';
 
 export interface ReceivedMessage {
   mottakId: string;
@@ -93,7 +121,11 @@ export function validateMelding(root: XmlElement): string | null {
   return null;
 }
 
-export async function startIntakeDouble(opts: { acceptToken: (token: string) => boolean; maxBytes?: number; now?: () => Date }): Promise<IntakeDouble> {
+export async function startIntakeDouble(opts: {
+  acceptToken: (token: string) => boolean;
+  maxBytes?: number;
+  now?: () => Date;
+}): Promise<IntakeDouble> {
   const now = opts.now ?? (() => new Date());
   const replies = new Map<string, { zip: Uint8Array; confirmed: boolean; oppdatert: string }>();
   const hanging = new Set<() => void>();
@@ -139,11 +171,17 @@ export async function startIntakeDouble(opts: { acceptToken: (token: string) => 
     double.requests.push(`${c.req.method} ${url.pathname}${url.search}`);
     const auth = c.req.header('authorization') ?? '';
     if (!auth.startsWith('Bearer ')) {
-      c.header('WWW-Authenticate', 'Bearer realm="unspecified", error="unauthorized", error_description="Full authentication is required to access this resource"');
+      c.header(
+        'WWW-Authenticate',
+        'Bearer realm="unspecified", error="unauthorized", error_description="Full authentication is required to access this resource"',
+      );
       return c.body(null, 401);
     }
     if (!opts.acceptToken(auth.slice(7))) {
-      c.header('WWW-Authenticate', 'Bearer realm="unspecified", error="invalid_token", error_description="invalid bearer token or wrong scope for bearer token"');
+      c.header(
+        'WWW-Authenticate',
+        'Bearer realm="unspecified", error="invalid_token", error_description="invalid bearer token or wrong scope for bearer token"',
+      );
       return c.body(null, 401);
     }
     await next();
@@ -155,7 +193,10 @@ export async function startIntakeDouble(opts: { acceptToken: (token: string) => 
       return new Promise<Response>((resolve) => hanging.add(() => resolve(new Response(null, { status: 503 }))));
     }
     if (fault === 401) {
-      c.header('WWW-Authenticate', 'Bearer realm="unspecified", error="invalid_token", error_description="invalid bearer token or wrong scope for bearer token"');
+      c.header(
+        'WWW-Authenticate',
+        'Bearer realm="unspecified", error="invalid_token", error_description="invalid bearer token or wrong scope for bearer token"',
+      );
       return c.body(null, 401);
     }
     if (fault === 503) return c.text('Service Unavailable', 503);
@@ -189,7 +230,11 @@ export async function startIntakeDouble(opts: { acceptToken: (token: string) => 
     }
     let form: FormData;
     try {
-      form = await new Request('http://intake.local/', { method: 'POST', headers: { 'content-type': contentType }, body: Buffer.concat(chunks) }).formData();
+      form = await new Request('http://intake.local/', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: Buffer.concat(chunks),
+      }).formData();
     } catch {
       return c.json(errorBody('CLIENTERROR-10002', 'Could not read the multipart request'), 400);
     }
@@ -216,7 +261,13 @@ export async function startIntakeDouble(opts: { acceptToken: (token: string) => 
     const attachments = await Promise.all(
       files.map(async (f) => {
         const data = new Uint8Array(await f.arrayBuffer());
-        return { filename: f.name, contentType: f.type, size: data.byteLength, sha256: createHash('sha256').update(data).digest('hex'), data };
+        return {
+          filename: f.name,
+          contentType: f.type,
+          size: data.byteLength,
+          sha256: createHash('sha256').update(data).digest('hex'),
+          data,
+        };
       }),
     );
     double.received.push({ mottakId, mottattTidspunkt, payload, melding, attachments });

@@ -65,7 +65,14 @@ export function createMaskinportenTokenProvider(opts: MaskinportenOptions): Toke
   let inFlight: Promise<string> | null = null;
 
   const fetchToken = async (signal?: AbortSignal): Promise<string> => {
-    const assertion = buildJwtGrant({ key, kid: opts.kid, audience: opts.audience, clientId: opts.clientId, scope: opts.scope, now: now() });
+    const assertion = buildJwtGrant({
+      key,
+      kid: opts.kid,
+      audience: opts.audience,
+      clientId: opts.clientId,
+      scope: opts.scope,
+      now: now(),
+    });
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
     let res: Response;
     try {

@@ -107,7 +107,10 @@ function address(w: XmlWriter, name: string, a: { address: string; postnummer: s
 }
 
 /** The registration content (our format; see the module comment). Every fødselsnummer in it is in clear. */
-export function registrationContentXml(state: PackageState, opts: { attachments: AttachmentFile[]; createdAt: Date; avsenderOrgnr: string }): string {
+export function registrationContentXml(
+  state: PackageState,
+  opts: { attachments: AttachmentFile[]; createdAt: Date; avsenderOrgnr: string },
+): string {
   const d = state.data;
   const maalform = d.contactDetails?.maalform ?? 'nob';
   const w = new XmlWriter();
@@ -183,7 +186,10 @@ export function registrationContentXml(state: PackageState, opts: { attachments:
   }
   if (d.questions) {
     w.open('merverdiavgiftsregisteret').leaf('skalRegistreres', d.questions.mva).close('merverdiavgiftsregisteret');
-    w.open('ansatte').leaf('harAnsatte', d.questions.employees > 0).leaf('antall', d.questions.employees).close('ansatte');
+    w.open('ansatte')
+      .leaf('harAnsatte', d.questions.employees > 0)
+      .leaf('antall', d.questions.employees)
+      .close('ansatte');
     w.open('foretaksregisteret').leaf('skalRegistreres', d.questions.foretaksregisteret).close('foretaksregisteret');
   }
   w.close('enhetsregisteret');
@@ -193,7 +199,7 @@ export function registrationContentXml(state: PackageState, opts: { attachments:
     w.open('frivilligOrganisasjon');
     if (d.grasrot?.kontonummer) w.leaf('kontonummer', d.grasrot.kontonummer);
     w.open('icnpoKategori');
-    f.icnpo.forEach((code, i) => w.leaf(`kategori${i + 1}`, code));
+    for (const [i, code] of f.icnpo.entries()) w.leaf(`kategori${i + 1}`, code);
     w.close('icnpoKategori');
     if (d.grasrot) {
       w.open('grasrotandel');
@@ -221,7 +227,8 @@ export function registrationContentXml(state: PackageState, opts: { attachments:
   // and decided by the form); they record who confirmed which content, and when.
   w.open('bekreftelser', { innholdshash: state.contentHash, algoritme: 'HMAC-SHA256' });
   for (const p of state.board) {
-    if (p.confirmation?.valid) w.empty('bekreftelse', { rollekode: ROLE_CODE[p.boardRole!], navn: p.name, tidspunkt: p.confirmation.confirmedAt.toISOString() });
+    if (p.confirmation?.valid)
+      w.empty('bekreftelse', { rollekode: ROLE_CODE[p.boardRole!], navn: p.name, tidspunkt: p.confirmation.confirmedAt.toISOString() });
   }
   w.close('bekreftelser');
   w.close('Registermelding');
@@ -233,7 +240,11 @@ export function buildMeldingXml(
   state: PackageState,
   opts: { meldingId: string; settings: MeldingSettings; attachments: AttachmentFile[]; createdAt: Date },
 ): string {
-  const content = registrationContentXml(state, { attachments: opts.attachments, createdAt: opts.createdAt, avsenderOrgnr: opts.settings.avsenderOrgnr });
+  const content = registrationContentXml(state, {
+    attachments: opts.attachments,
+    createdAt: opts.createdAt,
+    avsenderOrgnr: opts.settings.avsenderOrgnr,
+  });
   const w = new XmlWriter();
   w.raw('<?xml version="1.0" encoding="UTF-8" standalone="no"?>');
   w.open('Melding', {

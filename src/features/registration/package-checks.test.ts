@@ -38,7 +38,15 @@ const complete = (): CheckInput => ({
     contactDetails: { email: 'a@b.no', phone: '91234567', maalform: 'nob' },
     roles: { revisor: null, regnskapsforer: null, signature: 'leader-and-one-board-member', prokura: null },
     questions: { mva: false, employees: 0, foretaksregisteret: false },
-    frr: { register: true, icnpo: ['1300'], vedtekter: true, rapporteringsplikt: false, regnskapsperiodeSlutt: null, offentligFlertall: false, utdelingFysiskePersoner: false },
+    frr: {
+      register: true,
+      icnpo: ['1300'],
+      vedtekter: true,
+      rapporteringsplikt: false,
+      regnskapsperiodeSlutt: null,
+      offentligFlertall: false,
+      utdelingFysiskePersoner: false,
+    },
     grasrot: {
       deltarI: true,
       kontonummer: '86011117947',
@@ -80,13 +88,28 @@ describe('checkPackage', () => {
 
   it.each<[string, Change, IssueKey, 'error' | 'warning']>([
     ['no statutes', (i) => (i.statutes = null), 'reg.check.statutesMissing', 'error'],
-    ['statutes not selveiende', (i) => (i.statutes = { answers: { ...statutes, selveiende: false }, version: 2 }), 'reg.check.selveiende', 'error'],
+    [
+      'statutes not selveiende',
+      (i) => (i.statutes = { answers: { ...statutes, selveiende: false }, version: 2 }),
+      'reg.check.selveiende',
+      'error',
+    ],
     ['no founding meeting', (i) => (i.founding = null), 'reg.check.foundingMissing', 'error'],
     ['protocol not finalised', (i) => (i.founding = { heldOn: '2026-03-01', finalised: false }), 'reg.check.foundingNotFinal', 'error'],
     ['name differs from the statutes', (i) => (i.data.organisation!.name = 'Annet navn'), 'reg.check.nameDiffersFromStatutes', 'error'],
-    ['kommune differs from the statutes', (i) => (i.data.address!.business.kommunenummer = '0301'), 'reg.check.kommuneDiffersFromStatutes', 'error'],
+    [
+      'kommune differs from the statutes',
+      (i) => (i.data.address!.business.kommunenummer = '0301'),
+      'reg.check.kommuneDiffersFromStatutes',
+      'error',
+    ],
     ['purpose reworded', (i) => (i.data.organisation!.purpose = 'Noe annet'), 'reg.check.purposeDiffersFromStatutes', 'warning'],
-    ['founding date not the meeting date', (i) => (i.data.organisation!.foundedOn = '2026-02-28'), 'reg.check.foundedOnDiffersFromMeeting', 'error'],
+    [
+      'founding date not the meeting date',
+      (i) => (i.data.organisation!.foundedOn = '2026-02-28'),
+      'reg.check.foundedOnDiffersFromMeeting',
+      'error',
+    ],
     [
       'founding date in the future',
       (i) => {
@@ -96,7 +119,12 @@ describe('checkPackage', () => {
       'reg.check.foundedInFuture',
       'error',
     ],
-    ['board smaller than the statutes allow (deputies do not count)', (i) => (i.persons = [person('a', 'leader'), person('b', 'board_member'), person('d', 'deputy')]), 'reg.check.boardTooSmall', 'error'],
+    [
+      'board smaller than the statutes allow (deputies do not count)',
+      (i) => (i.persons = [person('a', 'leader'), person('b', 'board_member'), person('d', 'deputy')]),
+      'reg.check.boardTooSmall',
+      'error',
+    ],
     [
       'board larger than the statutes allow',
       (i) => (i.persons = [person('a', 'leader'), ...'bcdefgh'.split('').map((x) => person(x, 'board_member'))]),
@@ -120,12 +148,22 @@ describe('checkPackage', () => {
     ['public majority on the board', (i) => (frr(i).offentligFlertall = true), 'reg.check.frrPublicMajority', 'error'],
     ['distributes to persons', (i) => (frr(i).utdelingFysiskePersoner = true), 'reg.check.frrDistributesToPersons', 'error'],
     ['grasrot without FRR', (i) => (i.data.frr = { register: false }), 'reg.check.grasrotWithoutFrr', 'error'],
-    ['grasrot: not local or regional', (i) => (grasrot(i).drivesAllAktivitetLokaltEllerRegionalt = false), 'reg.check.grasrotNotLocal', 'error'],
+    [
+      'grasrot: not local or regional',
+      (i) => (grasrot(i).drivesAllAktivitetLokaltEllerRegionalt = false),
+      'reg.check.grasrotNotLocal',
+      'error',
+    ],
     ['grasrot: no voluntary effort', (i) => (grasrot(i).frivilligArbeidsinnsats = false), 'reg.check.grasrotNoVoluntaryEffort', 'error'],
     ['grasrot: public-sector tasks', (i) => (grasrot(i).utfoererOppgaverForDetOffentlige = true), 'reg.check.grasrotPublicTasks', 'error'],
     ['grasrot: hospital-like services', (i) => (grasrot(i).utfoererSykehuslignendeTjenester = true), 'reg.check.grasrotHospital', 'error'],
     ['grasrot: only education (group 2)', (i) => (frr(i).icnpo = ['2100', '2300']), 'reg.check.grasrotOnlyEducation', 'error'],
-    ['grasrot: only uncertain groups (6, 7, hospitals)', (i) => (frr(i).icnpo = ['6100', '7100', '3100']), 'reg.check.grasrotCategoryUncertain', 'warning'],
+    [
+      'grasrot: only uncertain groups (6, 7, hospitals)',
+      (i) => (frr(i).icnpo = ['6100', '7100', '3100']),
+      'reg.check.grasrotCategoryUncertain',
+      'warning',
+    ],
     ['Foretaksregisteret has a fee', (i) => (i.data.questions!.foretaksregisteret = true), 'reg.check.foretaksregisteretFee', 'warning'],
   ])('%s', (_name, change, key, severity) => {
     const input = complete();

@@ -105,8 +105,10 @@ export function checkPackage(input: CheckInput): CheckResult {
     if (statutes && norm(o.name) !== norm(statutes.answers.name)) {
       add('organisation', 'reg.check.nameDiffersFromStatutes', 'error', { statutes: statutes.answers.name });
     }
-    if (statutes && norm(o.purpose) !== norm(statutes.answers.purpose)) add('organisation', 'reg.check.purposeDiffersFromStatutes', 'warning');
-    if (founding && o.foundedOn !== founding.heldOn) add('organisation', 'reg.check.foundedOnDiffersFromMeeting', 'error', { date: founding.heldOn });
+    if (statutes && norm(o.purpose) !== norm(statutes.answers.purpose))
+      add('organisation', 'reg.check.purposeDiffersFromStatutes', 'warning');
+    if (founding && o.foundedOn !== founding.heldOn)
+      add('organisation', 'reg.check.foundedOnDiffersFromMeeting', 'error', { date: founding.heldOn });
     if (o.foundedOn > input.today) add('organisation', 'reg.check.foundedInFuture');
   }
   if (data.address && statutes && data.address.business.kommunenummer !== statutes.answers.kommunenummer) {
@@ -130,7 +132,8 @@ export function checkPackage(input: CheckInput): CheckResult {
   if (data.contact) {
     const contact = input.persons.find((p) => p.id === data.contact!.personId);
     if (!contact) add('contact', 'reg.check.contactMissing');
-    else if (!contact.fnrCiphertext && contact.kind === 'contact') add('contact', 'reg.check.contactFnrMissing', 'error', { name: contact.name });
+    else if (!contact.fnrCiphertext && contact.kind === 'contact')
+      add('contact', 'reg.check.contactFnrMissing', 'error', { name: contact.name });
   }
 
   if (data.frr?.register) {

@@ -73,7 +73,15 @@ function sortKeys(value: unknown): unknown {
  */
 export function canonicalContent(input: {
   data: PackageData;
-  persons: { id: string; kind: string; boardRole: string | null; position: number; name: string; birthDate: string | null; fnr: string | null }[];
+  persons: {
+    id: string;
+    kind: string;
+    boardRole: string | null;
+    position: number;
+    name: string;
+    birthDate: string | null;
+    fnr: string | null;
+  }[];
   statutes: StatutesSource | null;
   founding: FoundingSource | null;
 }): string {
@@ -142,8 +150,10 @@ export async function loadPackageState(
   const confirmations = await listConfirmations(db, pkg.id);
   const staleConfirmations: PackageState['staleConfirmations'] = [];
   const persons: PersonState[] = decrypted.map((p) => {
-    // The newest confirmation by this person; it counts only if it still matches the content.
-    const mine = confirmations.find((c) => c.personId === p.id && c.userId === p.userId);
+    // A confirmation by this person counts only if it was not invalidated and still matches the content; else
+    // the newest one is shown as no longer counting.
+    const mineAll = confirmations.filter((c) => c.personId === p.id && c.userId === p.userId);
+    const mine = mineAll.find((c) => c.invalidatedAt === null && c.contentHash === contentHash) ?? mineAll[0];
     if (!mine) return { ...p, confirmation: null };
     const valid = mine.invalidatedAt === null && mine.contentHash === contentHash;
     if (!valid && mine.invalidatedReason !== 'discarded') staleConfirmations.push({ name: p.name, confirmedAt: mine.confirmedAt });

@@ -30,7 +30,10 @@ export interface PollResult {
   unmatched: string[];
 }
 
-export async function pollReplies(deps: Pick<Deps, 'database' | 'logger' | 'now'>, opts: { intake: IntakeClient; signal?: AbortSignal }): Promise<PollResult> {
+export async function pollReplies(
+  deps: Pick<Deps, 'database' | 'logger' | 'now'>,
+  opts: { intake: IntakeClient; signal?: AbortSignal },
+): Promise<PollResult> {
   const result: PollResult = { available: 0, matched: 0, confirmed: 0, unmatched: [] };
   const awaiting = await listAwaitingReply(deps.database.db);
   const replies = await opts.intake.available({ signal: opts.signal });
@@ -54,7 +57,10 @@ export async function pollReplies(deps: Pick<Deps, 'database' | 'logger' | 'now'
       if (!file) throw new Error('no henvendelse.xml in the reply');
       melding = parseXml(new TextDecoder().decode(file.data));
     } catch (error) {
-      deps.logger.warn('a reply from the intake could not be read; left for the next run', { mottakId: reply.mottakId, error: (error as Error).message });
+      deps.logger.warn('a reply from the intake could not be read; left for the next run', {
+        mottakId: reply.mottakId,
+        error: (error as Error).message,
+      });
       result.unmatched.push(reply.mottakId);
       continue;
     }

@@ -42,12 +42,7 @@ function putFact<T>(prefilled: Prefilled, field: string, f: Fact<T>, format: (v:
   put(prefilled, field, format(f.value as NonNullable<T>), sourceOfFact(f.source));
 }
 
-export async function sectionPrefill(
-  db: Db,
-  state: PackageState,
-  section: Section,
-  user: { email: string | null },
-): Promise<Prefilled> {
+export async function sectionPrefill(db: Db, state: PackageState, section: Section, user: { email: string | null }): Promise<Prefilled> {
   const prefilled: Prefilled = {};
   const statutes = state.statutes?.answers;
   const org = state.organisation;

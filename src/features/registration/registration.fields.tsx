@@ -93,7 +93,15 @@ export interface Option {
   reveals?: string;
 }
 
-export function Radios(props: { id: string; legend: string; hint?: string | null; options: Option[]; value?: string; error?: string; small?: boolean }) {
+export function Radios(props: {
+  id: string;
+  legend: string;
+  hint?: string | null;
+  options: Option[];
+  value?: string;
+  error?: string;
+  small?: boolean;
+}) {
   const hintId = props.hint ? `${props.id}-hint` : null;
   return (
     <fieldset class="ds-fieldset reg-fieldset" aria-describedby={describedBy(hintId, props.error && `${props.id}-error`)}>
@@ -126,7 +134,14 @@ export function Radios(props: { id: string; legend: string; hint?: string | null
   );
 }
 
-export function Select(props: { id: string; label: string; hint?: string | null; value?: string; options: { value: string; label: string }[]; error?: string }) {
+export function Select(props: {
+  id: string;
+  label: string;
+  hint?: string | null;
+  value?: string;
+  options: { value: string; label: string }[];
+  error?: string;
+}) {
   const hintId = props.hint ? `${props.id}-hint` : null;
   return (
     <div class="ds-field form-field">

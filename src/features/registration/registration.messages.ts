@@ -9,9 +9,12 @@ export const registrationMessages = defineMessages({
   nb: {
     'reg.title': 'Registrering i Brønnøysundregistrene',
     'reg.workspaceLink': 'Registrering i Brønnøysundregistrene (Enhetsregisteret og Frivillighetsregisteret)',
-    'reg.lead': 'Her gjør dere klar Samordnet registermelding: registrering i Enhetsregisteret og, om dere vil, i Frivillighetsregisteret i samme melding. Vi fyller ut det vi allerede vet. Styret bekrefter opplysningene her, og så sender dere meldingen til Brønnøysundregistrene.',
-    'reg.alreadyRegistered': 'Organisasjonen er allerede registrert med organisasjonsnummer {orgnr}. Denne pakken er for nye organisasjoner. Endringer, for eksempel nytt styre, meldes med en endringsmelding.',
-    'reg.start.lead': 'Vi henter navn, formål og kommune fra vedtektene og styret fra stiftelsesmøtet, så dere slipper å skrive det på nytt.',
+    'reg.lead':
+      'Her gjør dere klar Samordnet registermelding: registrering i Enhetsregisteret og, om dere vil, i Frivillighetsregisteret i samme melding. Vi fyller ut det vi allerede vet. Styret bekrefter opplysningene her, og så sender dere meldingen til Brønnøysundregistrene.',
+    'reg.alreadyRegistered':
+      'Organisasjonen er allerede registrert med organisasjonsnummer {orgnr}. Denne pakken er for nye organisasjoner. Endringer, for eksempel nytt styre, meldes med en endringsmelding.',
+    'reg.start.lead':
+      'Vi henter navn, formål og kommune fra vedtektene og styret fra stiftelsesmøtet, så dere slipper å skrive det på nytt.',
     'reg.start.button': 'Start registreringen',
     'reg.start.notStarted': 'Styret har ikke startet registreringen ennå.',
     'reg.status.label': 'Status:',
@@ -132,7 +135,8 @@ export const registrationMessages = defineMessages({
     'reg.h.utdelingFysiskePersoner': 'For eksempel overskudd til medlemmer. Det er ikke lov for organisasjoner i Frivillighetsregisteret.',
     'reg.f.deltarI': 'Grasrotandelen',
     'reg.f.deltarIQuestion': 'Vil dere være med i Grasrotandelen?',
-    'reg.h.deltarI': 'Spillere hos Norsk Tipping kan gi 7 prosent av innsatsen sin til dere. Krever registrering i Frivillighetsregisteret.',
+    'reg.h.deltarI':
+      'Spillere hos Norsk Tipping kan gi 7 prosent av innsatsen sin til dere. Krever registrering i Frivillighetsregisteret.',
     'reg.f.kontonummer': 'Kontonummer',
     'reg.h.kontonummer': '11 siffer. Må fylles ut hvis dere vil ha grasrotandel; pengene utbetales hit.',
     'reg.grasrot.declarationsTitle': 'Erklæringer for Grasrotandelen',
@@ -156,7 +160,8 @@ export const registrationMessages = defineMessages({
     'reg.role.board_member': 'Styremedlem',
     'reg.role.treasurer': 'Styremedlem (kasserer)',
     'reg.role.deputy': 'Varamedlem',
-    'reg.board.lead': 'Hele styret skal med, også varamedlemmer. Hver person må ha fødselsnummer eller D-nummer; ellers blir meldingen avvist.',
+    'reg.board.lead':
+      'Hele styret skal med, også varamedlemmer. Hver person må ha fødselsnummer eller D-nummer; ellers blir meldingen avvist.',
     'reg.board.rule': 'Vedtektene sier at styret skal ha mellom {min} og {max} medlemmer, medregnet leder og ikke medregnet varamedlemmer.',
     'reg.board.fromMeeting': 'Styret er hentet fra stiftelsesmøtet. Legg inn fødselsnummer for hver person.',
     'reg.board.empty': 'Ingen er lagt inn i styret ennå.',
@@ -177,10 +182,12 @@ export const registrationMessages = defineMessages({
     'reg.person.name': 'Fullt navn',
     'reg.person.role': 'Rolle i styret',
     'reg.person.fnr': 'Fødselsnummer eller D-nummer',
-    'reg.person.fnrHint': '11 siffer. Vi lagrer det kryptert, viser det bare delvis og sletter det når Brønnøysundregistrene har mottatt meldingen.',
+    'reg.person.fnrHint':
+      '11 siffer. Vi lagrer det kryptert, viser det bare delvis og sletter det når Brønnøysundregistrene har mottatt meldingen.',
     'reg.person.fnrStored': 'Et nummer er lagret ({masked}). La feltet stå tomt for å beholde det.',
     'reg.person.member': 'Hvem i arbeidsrommet er dette?',
-    'reg.person.memberHint': 'Personen bekrefter pakken selv når hen er logget inn. Velg «Ikke med i arbeidsrommet ennå» og skriv e-postadressen, så kan lederen invitere hen.',
+    'reg.person.memberHint':
+      'Personen bekrefter pakken selv når hen er logget inn. Velg «Ikke med i arbeidsrommet ennå» og skriv e-postadressen, så kan lederen invitere hen.',
     'reg.person.noMember': 'Ikke med i arbeidsrommet ennå',
     'reg.person.email': 'E-postadresse til invitasjon (valgfri)',
     'reg.person.emailHint': 'Brukes bare til å invitere personen til arbeidsrommet.',
@@ -216,7 +223,8 @@ export const registrationMessages = defineMessages({
     'reg.summary.missingSections': 'Ikke fylt ut ennå: {sections}.',
     'reg.summary.warnings': 'Se over',
     'reg.summary.nextTitle': 'Send til styret for bekreftelse',
-    'reg.summary.nextLead': 'Hvert styremedlem må logge inn og bekrefte opplysningene selv. Endrer noen pakken etterpå, må alle bekrefte på nytt.',
+    'reg.summary.nextLead':
+      'Hvert styremedlem må logge inn og bekrefte opplysningene selv. Endrer noen pakken etterpå, må alle bekrefte på nytt.',
     'reg.summary.submit': 'Send til styret for bekreftelse',
     'reg.summary.fixFirst': 'Når alt over er i orden, kan du sende pakken til styret for bekreftelse.',
     'reg.check.fix': 'Rett opp',
@@ -230,7 +238,8 @@ export const registrationMessages = defineMessages({
     'reg.check.purposeDiffersFromStatutes': 'Formålet er ikke ordrett det samme som i vedtektene.',
     'reg.check.foundedOnDiffersFromMeeting': 'Stiftelsesdatoen må være datoen for stiftelsesmøtet ({date}).',
     'reg.check.foundedInFuture': 'Stiftelsesdatoen kan ikke være fram i tid.',
-    'reg.check.boardTooSmall': 'Vedtektene krever minst {min} styremedlemmer, men bare {count} er lagt inn (varamedlemmer regnes ikke med).',
+    'reg.check.boardTooSmall':
+      'Vedtektene krever minst {min} styremedlemmer, men bare {count} er lagt inn (varamedlemmer regnes ikke med).',
     'reg.check.boardTooLarge': 'Vedtektene tillater høyst {max} styremedlemmer, men {count} er lagt inn.',
     'reg.check.leaderMissing': 'Styret må ha en leder.',
     'reg.check.leaderTwice': 'Styret kan bare ha én leder.',
@@ -239,14 +248,16 @@ export const registrationMessages = defineMessages({
     'reg.check.contactFnrMissing': 'Fødselsnummer eller D-nummer mangler for {name}.',
     'reg.check.icnpoUnknown': 'Kategorien {code} finnes ikke.',
     'reg.check.frrPublicMajority': 'Med offentlig flertall i styret kan organisasjonen ikke registreres i Frivillighetsregisteret.',
-    'reg.check.frrDistributesToPersons': 'Organisasjoner som deler ut penger til enkeltpersoner, kan ikke registreres i Frivillighetsregisteret.',
+    'reg.check.frrDistributesToPersons':
+      'Organisasjoner som deler ut penger til enkeltpersoner, kan ikke registreres i Frivillighetsregisteret.',
     'reg.check.grasrotWithoutFrr': 'Grasrotandelen krever registrering i Frivillighetsregisteret.',
     'reg.check.grasrotNotLocal': 'Grasrotandelen er bare for lokal eller regional aktivitet.',
     'reg.check.grasrotNoVoluntaryEffort': 'Grasrotandelen krever at aktiviteten bygger på frivillig innsats.',
     'reg.check.grasrotPublicTasks': 'Organisasjoner som utfører oppgaver for det offentlige, kan ikke få grasrotandel.',
     'reg.check.grasrotHospital': 'Organisasjoner som driver sykehus eller lignende helsetjenester, kan ikke få grasrotandel.',
     'reg.check.grasrotOnlyEducation': 'Organisasjoner som bare driver med utdanning og forskning (kategori 2), kan ikke få grasrotandel.',
-    'reg.check.grasrotCategoryUncertain': 'Kategoriene dere har valgt, gir ikke sikkert rett til grasrotandel. Brønnøysundregistrene vurderer det.',
+    'reg.check.grasrotCategoryUncertain':
+      'Kategoriene dere har valgt, gir ikke sikkert rett til grasrotandel. Brønnøysundregistrene vurderer det.',
     'reg.check.foretaksregisteretFee': 'Registrering i Foretaksregisteret koster et gebyr.',
     'reg.confirm.title': 'Styrets bekreftelse',
     'reg.confirm.progress': '{confirmed} av {total} i styret har bekreftet.',
@@ -254,7 +265,8 @@ export const registrationMessages = defineMessages({
     'reg.confirm.stale': 'Bekreftet {date}, men pakken er endret siden',
     'reg.confirm.missing': 'Ikke bekreftet',
     'reg.confirm.yourTurn': 'Bekreft nå',
-    'reg.confirm.invalidatedBanner': 'Pakken er endret etter at {names} bekreftet. Bekreftelsene gjelder ikke lenger, og de må bekrefte på nytt.',
+    'reg.confirm.invalidatedBanner':
+      'Pakken er endret etter at {names} bekreftet. Bekreftelsene gjelder ikke lenger, og de må bekrefte på nytt.',
     'reg.confirm.editWarning': 'Styret har fått pakken til bekreftelse. Lagrer du en endring, må alle bekrefte på nytt.',
     'reg.confirm.pageTitle': 'Bekreft registreringen',
     'reg.confirm.lead': 'Du står oppført som {role}: {name}. Se over opplysningene og bekreft dem hvis de er riktige.',
@@ -264,7 +276,8 @@ export const registrationMessages = defineMessages({
     'reg.confirm.declaration': 'Jeg bekrefter at opplysningene er riktige, og at jeg er valgt til styret slik det står her.',
     'reg.confirm.button': 'Bekreft opplysningene',
     'reg.send.title': 'Send til Brønnøysundregistrene',
-    'reg.send.lead': 'Meldingen sendes med vedtektene og protokollen som vedlegg. Når Brønnøysundregistrene har mottatt den, sletter vi fødselsnumrene.',
+    'reg.send.lead':
+      'Meldingen sendes med vedtektene og protokollen som vedlegg. Når Brønnøysundregistrene har mottatt den, sletter vi fødselsnumrene.',
     'reg.send.button': 'Send meldingen',
     'reg.send.again': 'Send meldingen på nytt',
     'reg.send.inProgress': 'Meldingen sendes nå. Last siden på nytt om litt.',
@@ -287,13 +300,15 @@ export const registrationMessages = defineMessages({
     'reg.reply.waiting': 'Vi har ikke fått svar fra Brønnøysundregistrene ennå. Behandlingen kan ta noen dager.',
     'reg.discard.link': 'Forkast registreringspakken',
     'reg.discard.title': 'Forkaste registreringspakken?',
-    'reg.discard.lead': 'Svarene og bekreftelsene blir borte, og fødselsnumrene slettes med en gang. Dette kan ikke angres. Dere kan starte en ny pakke senere.',
+    'reg.discard.lead':
+      'Svarene og bekreftelsene blir borte, og fødselsnumrene slettes med en gang. Dette kan ikke angres. Dere kan starte en ny pakke senere.',
     'reg.discard.button': 'Ja, forkast pakken',
     'reg.discard.cancel': 'Nei, gå tilbake',
     'reg.flash.started': 'Registreringen er startet.',
     'reg.flash.alreadyStarted': 'Registreringen var allerede startet.',
     'reg.flash.saved': 'Lagret.',
-    'reg.flash.savedInvalidated': 'Lagret. Pakken er endret, så {n} bekreftelse(r) fra styret gjelder ikke lenger. Styret må bekrefte på nytt.',
+    'reg.flash.savedInvalidated':
+      'Lagret. Pakken er endret, så {n} bekreftelse(r) fra styret gjelder ikke lenger. Styret må bekrefte på nytt.',
     'reg.flash.removed': 'Personen er fjernet fra styret.',
     'reg.flash.confirmationRequested': 'Pakken er sendt til styret for bekreftelse. Vi har sendt e-post til {n} styremedlem(mer).',
     'reg.flash.confirmed': 'Takk, bekreftelsen din er registrert.',
@@ -302,31 +317,41 @@ export const registrationMessages = defineMessages({
     'reg.flash.sendFailed': 'Meldingen ble ikke sendt. Pakken er tatt vare på; se hva som skjedde under.',
     'reg.flash.discarded': 'Pakken er forkastet og fødselsnumrene er slettet.',
     'reg.mail.confirmSubject': 'Bekreft registreringen av {name}',
-    'reg.mail.confirmBody': 'Hei, {person}!\n\n{inviter} har gjort klar registreringen av {name} i Brønnøysundregistrene. Du står oppført i styret, og alle i styret må bekrefte opplysningene før meldingen sendes.\n\nLogg inn og bekreft her:\n{link}\n\nHilsen Frivillig',
-    'reg.intake.serverError': 'Brønnøysundregistrenes mottak hadde en feil hos seg (ERROR-00000). Vi vet ikke sikkert om meldingen kom fram. Pakken er tatt vare på. Prøv å sende på nytt om en stund; den får samme referanse, så en dobbel melding kan kjennes igjen.',
-    'reg.intake.xmlInvalid': 'Mottaket avviste meldingen fordi formatet ikke var gyldig (CLIENTERROR-10001). Det er en feil hos Frivillig, ikke i det dere har fylt ut. Pakken er tatt vare på; ta kontakt med oss.',
-    'reg.intake.requestIncomplete': 'Mottaket sa at noe manglet i forsendelsen (CLIENTERROR-10002). Pakken er tatt vare på; prøv igjen, og ta kontakt med oss hvis det skjer igjen.',
+    'reg.mail.confirmBody':
+      'Hei, {person}!\n\n{inviter} har gjort klar registreringen av {name} i Brønnøysundregistrene. Du står oppført i styret, og alle i styret må bekrefte opplysningene før meldingen sendes.\n\nLogg inn og bekreft her:\n{link}\n\nHilsen Frivillig',
+    'reg.intake.serverError':
+      'Brønnøysundregistrenes mottak hadde en feil hos seg (ERROR-00000). Vi vet ikke sikkert om meldingen kom fram. Pakken er tatt vare på. Prøv å sende på nytt om en stund; den får samme referanse, så en dobbel melding kan kjennes igjen.',
+    'reg.intake.xmlInvalid':
+      'Mottaket avviste meldingen fordi formatet ikke var gyldig (CLIENTERROR-10001). Det er en feil hos Frivillig, ikke i det dere har fylt ut. Pakken er tatt vare på; ta kontakt med oss.',
+    'reg.intake.requestIncomplete':
+      'Mottaket sa at noe manglet i forsendelsen (CLIENTERROR-10002). Pakken er tatt vare på; prøv igjen, og ta kontakt med oss hvis det skjer igjen.',
     'reg.intake.tooLarge': 'Pakken er større enn det mottaket tar imot (35 MB). Pakken er tatt vare på.',
     'reg.intake.unsupportedType': 'Mottaket tar ikke imot en av filtypene i pakken. Pakken er tatt vare på; ta kontakt med oss.',
-    'reg.intake.unauthorized': 'Frivillig fikk ikke tilgang til mottaket (Maskinporten). Ingenting ble sendt. Pakken er tatt vare på; ta kontakt med den som drifter tjenesten.',
+    'reg.intake.unauthorized':
+      'Frivillig fikk ikke tilgang til mottaket (Maskinporten). Ingenting ble sendt. Pakken er tatt vare på; ta kontakt med den som drifter tjenesten.',
     'reg.intake.token': 'Frivillig fikk ikke logget inn i Maskinporten. Ingenting ble sendt. Prøv igjen om litt.',
     'reg.intake.unreachable': 'Vi kom ikke fram til Brønnøysundregistrenes mottak. Ingenting ble sendt. Prøv igjen om litt.',
-    'reg.intake.noAnswer': 'Vi fikk ikke svar fra mottaket i tide. Vi vet ikke sikkert om meldingen kom fram. Pakken er tatt vare på; send på nytt med samme referanse, så kan en dobbel melding kjennes igjen.',
+    'reg.intake.noAnswer':
+      'Vi fikk ikke svar fra mottaket i tide. Vi vet ikke sikkert om meldingen kom fram. Pakken er tatt vare på; send på nytt med samme referanse, så kan en dobbel melding kjennes igjen.',
     'reg.intake.unexpected': 'Mottaket svarte noe vi ikke forsto. Vi vet ikke sikkert om meldingen kom fram. Pakken er tatt vare på.',
     'reg.intake.internal': 'Vi klarte ikke å lage meldingen. Ingenting ble sendt, og pakken er tatt vare på.',
     'reg.error.noPackage': 'Organisasjonen har ingen registreringspakke under arbeid.',
     'reg.error.notEditable': 'Pakken er sendt og kan ikke endres.',
-    'reg.error.alreadyRegistered': 'Organisasjonen har allerede organisasjonsnummer. Nyregistrering gjelder bare organisasjoner som ikke er registrert.',
+    'reg.error.alreadyRegistered':
+      'Organisasjonen har allerede organisasjonsnummer. Nyregistrering gjelder bare organisasjoner som ikke er registrert.',
     'reg.error.tryAgain': 'Noen andre endret pakken samtidig. Prøv igjen.',
     'reg.error.notReady': 'Pakken er ikke ferdig utfylt. Se over opplysningene og rett det som mangler.',
     'reg.error.notConfirmed': 'Hele styret må bekrefte før meldingen sendes.',
     'reg.error.notOnBoard': 'Bare personer som står oppført i styret i pakken, kan bekrefte den.',
     'reg.error.notAwaitingConfirmation': 'Pakken venter ikke på bekreftelse nå.',
     'reg.error.changedWhileReading': 'Pakken ble endret mens du leste den. Se over den nye versjonen og bekreft på nytt.',
-    'reg.error.otherPending': 'En tidligere melding fra organisasjonen er til behandling hos Brønnøysundregistrene. Meldinger som strider mot hverandre blir begge avvist, så vent på svar før dere sender en ny.',
-    'reg.error.otherPendingSince': 'En tidligere melding fra organisasjonen, mottatt {date}, er til behandling hos Brønnøysundregistrene. Meldinger som strider mot hverandre blir begge avvist, så vent på svar før dere sender en ny.',
+    'reg.error.otherPending':
+      'En tidligere melding fra organisasjonen er til behandling hos Brønnøysundregistrene. Meldinger som strider mot hverandre blir begge avvist, så vent på svar før dere sender en ny.',
+    'reg.error.otherPendingSince':
+      'En tidligere melding fra organisasjonen, mottatt {date}, er til behandling hos Brønnøysundregistrene. Meldinger som strider mot hverandre blir begge avvist, så vent på svar før dere sender en ny.',
     'reg.error.sendInProgress': 'Meldingen sendes allerede.',
-    'reg.error.submissionNotConfigured': 'Elektronisk innsending er ikke satt opp på denne tjenesten. Last ned pakken og send den i Altinn.',
+    'reg.error.submissionNotConfigured':
+      'Elektronisk innsending er ikke satt opp på denne tjenesten. Last ned pakken og send den i Altinn.',
     'reg.error.erasedNoDownload': 'Fødselsnumrene er slettet, så pakken kan ikke lastes ned lenger.',
     'reg.error.cannotDiscard': 'Denne pakken kan ikke forkastes.',
     'reg.error.alreadyMember': 'Personen er allerede med i arbeidsrommet.',
@@ -375,8 +400,10 @@ export const registrationMessages = defineMessages({
   nn: {
     'reg.title': 'Registrering i Brønnøysundregistra',
     'reg.workspaceLink': 'Registrering i Brønnøysundregistra (Einingsregisteret og Frivilligregisteret)',
-    'reg.lead': 'Her gjer de klar Samordna registermelding: registrering i Einingsregisteret og, om de vil, i Frivilligregisteret i same meldinga. Vi fyller ut det vi alt veit. Styret stadfestar opplysningane her, og så sender de meldinga til Brønnøysundregistra.',
-    'reg.alreadyRegistered': 'Organisasjonen er alt registrert med organisasjonsnummer {orgnr}. Denne pakken er for nye organisasjonar. Endringar, til dømes nytt styre, meldast med ei endringsmelding.',
+    'reg.lead':
+      'Her gjer de klar Samordna registermelding: registrering i Einingsregisteret og, om de vil, i Frivilligregisteret i same meldinga. Vi fyller ut det vi alt veit. Styret stadfestar opplysningane her, og så sender de meldinga til Brønnøysundregistra.',
+    'reg.alreadyRegistered':
+      'Organisasjonen er alt registrert med organisasjonsnummer {orgnr}. Denne pakken er for nye organisasjonar. Endringar, til dømes nytt styre, meldast med ei endringsmelding.',
     'reg.start.lead': 'Vi hentar namn, formål og kommune frå vedtektene og styret frå skipingsmøtet, så de slepp å skrive det på nytt.',
     'reg.start.button': 'Start registreringa',
     'reg.start.notStarted': 'Styret har ikkje starta registreringa enno.',
@@ -522,8 +549,10 @@ export const registrationMessages = defineMessages({
     'reg.role.board_member': 'Styremedlem',
     'reg.role.treasurer': 'Styremedlem (kasserar)',
     'reg.role.deputy': 'Varamedlem',
-    'reg.board.lead': 'Heile styret skal med, også varamedlemmer. Kvar person må ha fødselsnummer eller D-nummer; elles blir meldinga avvist.',
-    'reg.board.rule': 'Vedtektene seier at styret skal ha mellom {min} og {max} medlemmer, medrekna leiaren og ikkje medrekna varamedlemmer.',
+    'reg.board.lead':
+      'Heile styret skal med, også varamedlemmer. Kvar person må ha fødselsnummer eller D-nummer; elles blir meldinga avvist.',
+    'reg.board.rule':
+      'Vedtektene seier at styret skal ha mellom {min} og {max} medlemmer, medrekna leiaren og ikkje medrekna varamedlemmer.',
     'reg.board.fromMeeting': 'Styret er henta frå skipingsmøtet. Legg inn fødselsnummer for kvar person.',
     'reg.board.empty': 'Ingen er lagde inn i styret enno.',
     'reg.board.listCaption': 'Styremedlemmer i pakken',
@@ -543,10 +572,12 @@ export const registrationMessages = defineMessages({
     'reg.person.name': 'Fullt namn',
     'reg.person.role': 'Rolle i styret',
     'reg.person.fnr': 'Fødselsnummer eller D-nummer',
-    'reg.person.fnrHint': '11 siffer. Vi lagrar det kryptert, viser det berre delvis og slettar det når Brønnøysundregistra har motteke meldinga.',
+    'reg.person.fnrHint':
+      '11 siffer. Vi lagrar det kryptert, viser det berre delvis og slettar det når Brønnøysundregistra har motteke meldinga.',
     'reg.person.fnrStored': 'Eit nummer er lagra ({masked}). La feltet stå tomt for å halde på det.',
     'reg.person.member': 'Kven i arbeidsrommet er dette?',
-    'reg.person.memberHint': 'Personen stadfestar pakken sjølv når hen er logga inn. Vel «Ikkje med i arbeidsrommet enno» og skriv e-postadressa, så kan leiaren invitere hen.',
+    'reg.person.memberHint':
+      'Personen stadfestar pakken sjølv når hen er logga inn. Vel «Ikkje med i arbeidsrommet enno» og skriv e-postadressa, så kan leiaren invitere hen.',
     'reg.person.noMember': 'Ikkje med i arbeidsrommet enno',
     'reg.person.email': 'E-postadresse til invitasjon (valfri)',
     'reg.person.emailHint': 'Blir berre brukt til å invitere personen til arbeidsrommet.',
@@ -582,7 +613,8 @@ export const registrationMessages = defineMessages({
     'reg.summary.missingSections': 'Ikkje fylt ut enno: {sections}.',
     'reg.summary.warnings': 'Sjå over',
     'reg.summary.nextTitle': 'Send til styret for stadfesting',
-    'reg.summary.nextLead': 'Kvart styremedlem må logge inn og stadfeste opplysningane sjølv. Endrar nokon pakken etterpå, må alle stadfeste på nytt.',
+    'reg.summary.nextLead':
+      'Kvart styremedlem må logge inn og stadfeste opplysningane sjølv. Endrar nokon pakken etterpå, må alle stadfeste på nytt.',
     'reg.summary.submit': 'Send til styret for stadfesting',
     'reg.summary.fixFirst': 'Når alt over er i orden, kan du sende pakken til styret for stadfesting.',
     'reg.check.fix': 'Rett opp',
@@ -596,7 +628,8 @@ export const registrationMessages = defineMessages({
     'reg.check.purposeDiffersFromStatutes': 'Formålet er ikkje ordrett det same som i vedtektene.',
     'reg.check.foundedOnDiffersFromMeeting': 'Skipingsdatoen må vere datoen for skipingsmøtet ({date}).',
     'reg.check.foundedInFuture': 'Skipingsdatoen kan ikkje vere fram i tid.',
-    'reg.check.boardTooSmall': 'Vedtektene krev minst {min} styremedlemmer, men berre {count} er lagde inn (varamedlemmer blir ikkje rekna med).',
+    'reg.check.boardTooSmall':
+      'Vedtektene krev minst {min} styremedlemmer, men berre {count} er lagde inn (varamedlemmer blir ikkje rekna med).',
     'reg.check.boardTooLarge': 'Vedtektene tillèt høgst {max} styremedlemmer, men {count} er lagde inn.',
     'reg.check.leaderMissing': 'Styret må ha ein leiar.',
     'reg.check.leaderTwice': 'Styret kan berre ha éin leiar.',
@@ -605,14 +638,16 @@ export const registrationMessages = defineMessages({
     'reg.check.contactFnrMissing': 'Fødselsnummer eller D-nummer manglar for {name}.',
     'reg.check.icnpoUnknown': 'Kategorien {code} finst ikkje.',
     'reg.check.frrPublicMajority': 'Med offentleg fleirtal i styret kan ikkje organisasjonen registrerast i Frivilligregisteret.',
-    'reg.check.frrDistributesToPersons': 'Organisasjonar som deler ut pengar til einskildpersonar, kan ikkje registrerast i Frivilligregisteret.',
+    'reg.check.frrDistributesToPersons':
+      'Organisasjonar som deler ut pengar til einskildpersonar, kan ikkje registrerast i Frivilligregisteret.',
     'reg.check.grasrotWithoutFrr': 'Grasrotdelen krev registrering i Frivilligregisteret.',
     'reg.check.grasrotNotLocal': 'Grasrotdelen er berre for lokal eller regional aktivitet.',
     'reg.check.grasrotNoVoluntaryEffort': 'Grasrotdelen krev at aktiviteten byggjer på frivillig innsats.',
     'reg.check.grasrotPublicTasks': 'Organisasjonar som utfører oppgåver for det offentlege, kan ikkje få grasrotdel.',
     'reg.check.grasrotHospital': 'Organisasjonar som driv sjukehus eller liknande helsetenester, kan ikkje få grasrotdel.',
     'reg.check.grasrotOnlyEducation': 'Organisasjonar som berre driv med utdanning og forsking (kategori 2), kan ikkje få grasrotdel.',
-    'reg.check.grasrotCategoryUncertain': 'Kategoriane de har valt, gir ikkje sikkert rett til grasrotdel. Brønnøysundregistra vurderer det.',
+    'reg.check.grasrotCategoryUncertain':
+      'Kategoriane de har valt, gir ikkje sikkert rett til grasrotdel. Brønnøysundregistra vurderer det.',
     'reg.check.foretaksregisteretFee': 'Registrering i Føretaksregisteret kostar eit gebyr.',
     'reg.confirm.title': 'Stadfestinga til styret',
     'reg.confirm.progress': '{confirmed} av {total} i styret har stadfesta.',
@@ -620,7 +655,8 @@ export const registrationMessages = defineMessages({
     'reg.confirm.stale': 'Stadfesta {date}, men pakken er endra sidan',
     'reg.confirm.missing': 'Ikkje stadfesta',
     'reg.confirm.yourTurn': 'Stadfest no',
-    'reg.confirm.invalidatedBanner': 'Pakken er endra etter at {names} stadfesta. Stadfestingane gjeld ikkje lenger, og dei må stadfeste på nytt.',
+    'reg.confirm.invalidatedBanner':
+      'Pakken er endra etter at {names} stadfesta. Stadfestingane gjeld ikkje lenger, og dei må stadfeste på nytt.',
     'reg.confirm.editWarning': 'Styret har fått pakken til stadfesting. Lagrar du ei endring, må alle stadfeste på nytt.',
     'reg.confirm.pageTitle': 'Stadfest registreringa',
     'reg.confirm.lead': 'Du står oppført som {role}: {name}. Sjå over opplysningane og stadfest dei dersom dei er rette.',
@@ -630,7 +666,8 @@ export const registrationMessages = defineMessages({
     'reg.confirm.declaration': 'Eg stadfestar at opplysningane er rette, og at eg er vald til styret slik det står her.',
     'reg.confirm.button': 'Stadfest opplysningane',
     'reg.send.title': 'Send til Brønnøysundregistra',
-    'reg.send.lead': 'Meldinga blir send med vedtektene og protokollen som vedlegg. Når Brønnøysundregistra har motteke ho, slettar vi fødselsnumra.',
+    'reg.send.lead':
+      'Meldinga blir send med vedtektene og protokollen som vedlegg. Når Brønnøysundregistra har motteke ho, slettar vi fødselsnumra.',
     'reg.send.button': 'Send meldinga',
     'reg.send.again': 'Send meldinga på nytt',
     'reg.send.inProgress': 'Meldinga blir send no. Last sida på nytt om litt.',
@@ -653,13 +690,15 @@ export const registrationMessages = defineMessages({
     'reg.reply.waiting': 'Vi har ikkje fått svar frå Brønnøysundregistra enno. Behandlinga kan ta nokre dagar.',
     'reg.discard.link': 'Forkast registreringspakken',
     'reg.discard.title': 'Forkaste registreringspakken?',
-    'reg.discard.lead': 'Svara og stadfestingane blir borte, og fødselsnumra blir sletta med ein gong. Dette kan ikkje angrast. De kan starte ein ny pakke seinare.',
+    'reg.discard.lead':
+      'Svara og stadfestingane blir borte, og fødselsnumra blir sletta med ein gong. Dette kan ikkje angrast. De kan starte ein ny pakke seinare.',
     'reg.discard.button': 'Ja, forkast pakken',
     'reg.discard.cancel': 'Nei, gå tilbake',
     'reg.flash.started': 'Registreringa er starta.',
     'reg.flash.alreadyStarted': 'Registreringa var alt starta.',
     'reg.flash.saved': 'Lagra.',
-    'reg.flash.savedInvalidated': 'Lagra. Pakken er endra, så {n} stadfesting(ar) frå styret gjeld ikkje lenger. Styret må stadfeste på nytt.',
+    'reg.flash.savedInvalidated':
+      'Lagra. Pakken er endra, så {n} stadfesting(ar) frå styret gjeld ikkje lenger. Styret må stadfeste på nytt.',
     'reg.flash.removed': 'Personen er fjerna frå styret.',
     'reg.flash.confirmationRequested': 'Pakken er send til styret for stadfesting. Vi har sendt e-post til {n} styremedlem(mer).',
     'reg.flash.confirmed': 'Takk, stadfestinga di er registrert.',
@@ -668,29 +707,38 @@ export const registrationMessages = defineMessages({
     'reg.flash.sendFailed': 'Meldinga vart ikkje send. Pakken er teken vare på; sjå kva som skjedde nedanfor.',
     'reg.flash.discarded': 'Pakken er forkasta og fødselsnumra er sletta.',
     'reg.mail.confirmSubject': 'Stadfest registreringa av {name}',
-    'reg.mail.confirmBody': 'Hei, {person}!\n\n{inviter} har gjort klar registreringa av {name} i Brønnøysundregistra. Du står oppført i styret, og alle i styret må stadfeste opplysningane før meldinga blir send.\n\nLogg inn og stadfest her:\n{link}\n\nHelsing Frivillig',
-    'reg.intake.serverError': 'Mottaket til Brønnøysundregistra hadde ein feil hos seg (ERROR-00000). Vi veit ikkje sikkert om meldinga kom fram. Pakken er teken vare på. Prøv å sende på nytt om ei stund; ho får same referanse, så ei dobbel melding kan kjennast att.',
-    'reg.intake.xmlInvalid': 'Mottaket avviste meldinga fordi formatet ikkje var gyldig (CLIENTERROR-10001). Det er ein feil hos Frivillig, ikkje i det de har fylt ut. Pakken er teken vare på; ta kontakt med oss.',
-    'reg.intake.requestIncomplete': 'Mottaket sa at noko mangla i sendinga (CLIENTERROR-10002). Pakken er teken vare på; prøv igjen, og ta kontakt med oss om det skjer igjen.',
+    'reg.mail.confirmBody':
+      'Hei, {person}!\n\n{inviter} har gjort klar registreringa av {name} i Brønnøysundregistra. Du står oppført i styret, og alle i styret må stadfeste opplysningane før meldinga blir send.\n\nLogg inn og stadfest her:\n{link}\n\nHelsing Frivillig',
+    'reg.intake.serverError':
+      'Mottaket til Brønnøysundregistra hadde ein feil hos seg (ERROR-00000). Vi veit ikkje sikkert om meldinga kom fram. Pakken er teken vare på. Prøv å sende på nytt om ei stund; ho får same referanse, så ei dobbel melding kan kjennast att.',
+    'reg.intake.xmlInvalid':
+      'Mottaket avviste meldinga fordi formatet ikkje var gyldig (CLIENTERROR-10001). Det er ein feil hos Frivillig, ikkje i det de har fylt ut. Pakken er teken vare på; ta kontakt med oss.',
+    'reg.intake.requestIncomplete':
+      'Mottaket sa at noko mangla i sendinga (CLIENTERROR-10002). Pakken er teken vare på; prøv igjen, og ta kontakt med oss om det skjer igjen.',
     'reg.intake.tooLarge': 'Pakken er større enn det mottaket tek imot (35 MB). Pakken er teken vare på.',
     'reg.intake.unsupportedType': 'Mottaket tek ikkje imot ein av filtypane i pakken. Pakken er teken vare på; ta kontakt med oss.',
-    'reg.intake.unauthorized': 'Frivillig fekk ikkje tilgang til mottaket (Maskinporten). Ingenting vart sendt. Pakken er teken vare på; ta kontakt med den som driftar tenesta.',
+    'reg.intake.unauthorized':
+      'Frivillig fekk ikkje tilgang til mottaket (Maskinporten). Ingenting vart sendt. Pakken er teken vare på; ta kontakt med den som driftar tenesta.',
     'reg.intake.token': 'Frivillig fekk ikkje logga inn i Maskinporten. Ingenting vart sendt. Prøv igjen om litt.',
     'reg.intake.unreachable': 'Vi kom ikkje fram til mottaket til Brønnøysundregistra. Ingenting vart sendt. Prøv igjen om litt.',
-    'reg.intake.noAnswer': 'Vi fekk ikkje svar frå mottaket i tide. Vi veit ikkje sikkert om meldinga kom fram. Pakken er teken vare på; send på nytt med same referanse, så kan ei dobbel melding kjennast att.',
+    'reg.intake.noAnswer':
+      'Vi fekk ikkje svar frå mottaket i tide. Vi veit ikkje sikkert om meldinga kom fram. Pakken er teken vare på; send på nytt med same referanse, så kan ei dobbel melding kjennast att.',
     'reg.intake.unexpected': 'Mottaket svarte noko vi ikkje forstod. Vi veit ikkje sikkert om meldinga kom fram. Pakken er teken vare på.',
     'reg.intake.internal': 'Vi klarte ikkje å lage meldinga. Ingenting vart sendt, og pakken er teken vare på.',
     'reg.error.noPackage': 'Organisasjonen har ingen registreringspakke under arbeid.',
     'reg.error.notEditable': 'Pakken er send og kan ikkje endrast.',
-    'reg.error.alreadyRegistered': 'Organisasjonen har alt organisasjonsnummer. Nyregistrering gjeld berre organisasjonar som ikkje er registrerte.',
+    'reg.error.alreadyRegistered':
+      'Organisasjonen har alt organisasjonsnummer. Nyregistrering gjeld berre organisasjonar som ikkje er registrerte.',
     'reg.error.tryAgain': 'Nokon andre endra pakken samtidig. Prøv igjen.',
     'reg.error.notReady': 'Pakken er ikkje ferdig utfylt. Sjå over opplysningane og rett det som manglar.',
     'reg.error.notConfirmed': 'Heile styret må stadfeste før meldinga blir send.',
     'reg.error.notOnBoard': 'Berre personar som står oppførte i styret i pakken, kan stadfeste han.',
     'reg.error.notAwaitingConfirmation': 'Pakken ventar ikkje på stadfesting no.',
     'reg.error.changedWhileReading': 'Pakken vart endra medan du las han. Sjå over den nye versjonen og stadfest på nytt.',
-    'reg.error.otherPending': 'Ei tidlegare melding frå organisasjonen er til behandling hos Brønnøysundregistra. Meldingar som strir mot kvarandre, blir begge avviste, så vent på svar før de sender ei ny.',
-    'reg.error.otherPendingSince': 'Ei tidlegare melding frå organisasjonen, motteken {date}, er til behandling hos Brønnøysundregistra. Meldingar som strir mot kvarandre, blir begge avviste, så vent på svar før de sender ei ny.',
+    'reg.error.otherPending':
+      'Ei tidlegare melding frå organisasjonen er til behandling hos Brønnøysundregistra. Meldingar som strir mot kvarandre, blir begge avviste, så vent på svar før de sender ei ny.',
+    'reg.error.otherPendingSince':
+      'Ei tidlegare melding frå organisasjonen, motteken {date}, er til behandling hos Brønnøysundregistra. Meldingar som strir mot kvarandre, blir begge avviste, så vent på svar før de sender ei ny.',
     'reg.error.sendInProgress': 'Meldinga blir alt send.',
     'reg.error.submissionNotConfigured': 'Elektronisk innsending er ikkje sett opp på denne tenesta. Last ned pakken og send han i Altinn.',
     'reg.error.erasedNoDownload': 'Fødselsnumra er sletta, så pakken kan ikkje lastast ned lenger.',

@@ -37,13 +37,21 @@ export interface PersonRow {
 
 // ---------- packages ----------
 
-/** The organisation's newest package that was not discarded (what the workspace shows), or null. */
+/**
+ * The package the workspace shows: the open one if there is one (at most one, by the partial unique index), else
+ * the newest that was not discarded; null when there is none. Not by time alone: two packages can share a
+ * timestamp (a test clock, or one transaction), and the open one is what people work on.
+ */
 export async function findCurrentPackage(db: Db, organisationId: string): Promise<PackageRow | null> {
   const [row] = await db
     .select()
     .from(registrationPackages)
     .where(and(eq(registrationPackages.organisationId, organisationId), ne(registrationPackages.status, 'discarded')))
-    .orderBy(desc(registrationPackages.createdAt))
+    .orderBy(
+      desc(sql`${registrationPackages.status} in ('draft', 'awaiting-confirmation', 'confirmed', 'submitted')`),
+      desc(registrationPackages.createdAt),
+      desc(registrationPackages.id),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -83,7 +91,13 @@ export async function findPendingAtRegister(db: Db, organisationId: string, exce
 export async function insertPackage(db: Db, v: { organisationId: string; data: PackageData; createdBy: string; at: Date }) {
   const [row] = await db
     .insert(registrationPackages)
-    .values({ organisationId: v.organisationId, data: v.data as Record<string, unknown>, createdBy: v.createdBy, createdAt: v.at, updatedAt: v.at })
+    .values({
+      organisationId: v.organisationId,
+      data: v.data as Record<string, unknown>,
+      createdBy: v.createdBy,
+      createdAt: v.at,
+      updatedAt: v.at,
+    })
     .onConflictDoNothing()
     .returning();
   return row ?? null;
@@ -190,7 +204,9 @@ export async function listAwaitingReply(db: Db) {
   return db
     .select({ id: registrationPackages.id, organisationId: registrationPackages.organisationId, meldingId: registrationPackages.meldingId })
     .from(registrationPackages)
-    .where(and(eq(registrationPackages.status, 'received'), isNull(registrationPackages.replyAt), isNotNull(registrationPackages.meldingId)));
+    .where(
+      and(eq(registrationPackages.status, 'received'), isNull(registrationPackages.replyAt), isNotNull(registrationPackages.meldingId)),
+    );
 }
 
 export async function recordReply(
@@ -246,7 +262,12 @@ export async function listPersons(db: Db, packageId: string, now: Date): Promise
     .orderBy(asc(registrationPersons.kind), asc(registrationPersons.position), asc(registrationPersons.createdAt));
   const userIds = [...new Set(rows.map((r) => r.directUserId ?? r.acceptedBy).filter((id): id is string => Boolean(id)))];
   const names = userIds.length
-    ? new Map((await db.select({ id: accepted.id, name: accepted.name }).from(accepted).where(inArray(accepted.id, userIds))).map((u) => [u.id, u.name]))
+    ? new Map(
+        (await db.select({ id: accepted.id, name: accepted.name }).from(accepted).where(inArray(accepted.id, userIds))).map((u) => [
+          u.id,
+          u.name,
+        ]),
+      )
     : new Map<string, string>();
   return rows.map((r) => {
     const userId = r.directUserId ?? r.acceptedBy ?? null;
@@ -383,7 +404,13 @@ export async function invalidateConfirmations(db: Db, packageId: string, v: { at
 
 export async function findOrganisationForPackage(db: Db, organisationId: string) {
   const [row] = await db
-    .select({ id: organisations.id, name: organisations.name, orgnr: organisations.orgnr, kommunenummer: organisations.kommunenummer, purpose: organisations.purpose })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      orgnr: organisations.orgnr,
+      kommunenummer: organisations.kommunenummer,
+      purpose: organisations.purpose,
+    })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   return row ?? null;

@@ -27,6 +27,7 @@ import {
 import {
   AddressFields,
   BoardListView,
+  base,
   ConfirmView,
   ContactDetailsFields,
   ContactPersonFields,
@@ -42,10 +43,9 @@ import {
   SECTION_ORDER,
   SECTION_PATHS,
   SummaryView,
-  base,
   sectionHref,
 } from './registration.views.tsx';
-import { removeBoardPerson, PersonFieldError, saveBoardPerson, saveContactPerson } from './save-person.ts';
+import { PersonFieldError, removeBoardPerson, saveBoardPerson, saveContactPerson } from './save-person.ts';
 import { type AnswerSection, saveSection } from './save-section.ts';
 import { startPackage } from './start-package.ts';
 import { downloadSubmission, submitPackage } from './submission.ts';
@@ -63,19 +63,52 @@ const ANSWER_PAGES: Record<AnswerSection, { schema: z.ZodType; fields: FieldsCom
   address: {
     schema: addressSectionSchema,
     fields: AddressFields,
-    fieldNames: ['businessAddress', 'businessPostnummer', 'businessPoststed', 'kommunenummer', 'postalSame', 'postalAddress', 'postalPostnummer', 'postalPoststed'],
+    fieldNames: [
+      'businessAddress',
+      'businessPostnummer',
+      'businessPoststed',
+      'kommunenummer',
+      'postalSame',
+      'postalAddress',
+      'postalPostnummer',
+      'postalPoststed',
+    ],
   },
   contactDetails: { schema: contactDetailsSchema, fields: ContactDetailsFields, fieldNames: ['email', 'phone', 'maalform'] },
   roles: {
     schema: rolesSectionSchema,
     fields: RolesFields,
-    fieldNames: ['revisor', 'revisorOrgnr', 'revisorName', 'regnskapsforer', 'regnskapsforerOrgnr', 'regnskapsforerName', 'signature', 'prokura', 'prokuraText'],
+    fieldNames: [
+      'revisor',
+      'revisorOrgnr',
+      'revisorName',
+      'regnskapsforer',
+      'regnskapsforerOrgnr',
+      'regnskapsforerName',
+      'signature',
+      'prokura',
+      'prokuraText',
+    ],
   },
-  questions: { schema: questionsSectionSchema, fields: QuestionsFields, fieldNames: ['mva', 'employees', 'employeeCount', 'foretaksregisteret'] },
+  questions: {
+    schema: questionsSectionSchema,
+    fields: QuestionsFields,
+    fieldNames: ['mva', 'employees', 'employeeCount', 'foretaksregisteret'],
+  },
   frr: {
     schema: frrSectionSchema,
     fields: FrrFields,
-    fieldNames: ['frr', 'icnpo1', 'icnpo2', 'icnpo3', 'vedtekter', 'rapporteringsplikt', 'regnskapsperiodeSlutt', 'offentligFlertall', 'utdelingFysiskePersoner'],
+    fieldNames: [
+      'frr',
+      'icnpo1',
+      'icnpo2',
+      'icnpo3',
+      'vedtekter',
+      'rapporteringsplikt',
+      'regnskapsperiodeSlutt',
+      'offentligFlertall',
+      'utdelingFysiskePersoner',
+    ],
   },
   grasrot: {
     schema: grasrotSectionSchema,
@@ -107,7 +140,12 @@ function nextPath(c: Context<AppEnv>, orgId: string, section: Section): string {
 }
 
 function flashSaved(c: Context<AppEnv>, invalidated: number) {
-  setFlash(c, invalidated > 0 ? { key: 'reg.flash.savedInvalidated', params: { n: invalidated }, kind: 'warning' } : { key: 'reg.flash.saved', kind: 'success' });
+  setFlash(
+    c,
+    invalidated > 0
+      ? { key: 'reg.flash.savedInvalidated', params: { n: invalidated }, kind: 'warning' }
+      : { key: 'reg.flash.saved', kind: 'success' },
+  );
 }
 
 export function registrationRoutes() {
@@ -135,13 +173,7 @@ export function registrationRoutes() {
         title: (v) => v.t(`reg.section.${section}` as MessageKey),
         status: errors ? 422 : 200,
         body: (v) => (
-          <QuestionPage
-            v={v}
-            page={page}
-            section={section}
-            errors={errors}
-            action={`${path}${fromSummary(c) ? '?fra=oppsummering' : ''}`}
-          >
+          <QuestionPage v={v} page={page} section={section} errors={errors} action={`${path}${fromSummary(c) ? '?fra=oppsummering' : ''}`}>
             <Fields v={v} page={page} values={values} errors={errors ?? {}} />
           </QuestionPage>
         ),
@@ -170,7 +202,8 @@ export function registrationRoutes() {
       });
       flashSaved(c, invalidated);
       let next = nextPath(c, orgId, section);
-      if (section === 'frr' && (form.data as { register: boolean }).register === false && !fromSummary(c)) next = `${base(orgId)}/oppsummering`;
+      if (section === 'frr' && (form.data as { register: boolean }).register === false && !fromSummary(c))
+        next = `${base(orgId)}/oppsummering`;
       return redirectAfterPost(c, next);
     });
   }
@@ -178,7 +211,10 @@ export function registrationRoutes() {
   // ---------- the board ----------
   app.get(`${P}/styre`, async (c) => {
     const page = await readSectionPage(c.get('deps'), { user: c.get('user'), organisationId: orgIdOf(c), section: 'board' });
-    return renderPage(c, { title: (v) => v.t('reg.section.board'), body: (v) => <BoardListView v={v} page={page} fromSummary={fromSummary(c)} /> });
+    return renderPage(c, {
+      title: (v) => v.t('reg.section.board'),
+      body: (v) => <BoardListView v={v} page={page} fromSummary={fromSummary(c)} />,
+    });
   });
 
   app.get(`${P}/styre/person`, async (c) => {
@@ -225,7 +261,12 @@ export function registrationRoutes() {
     const form = await parseForm(c, removePersonSchema);
     if (!form.ok) throw new AppError('not_found', 'reg.error.personMissing');
     const { invalidated } = await removeBoardPerson(deps, { user: c.get('user'), organisationId: orgId, personId: form.data.personId });
-    setFlash(c, invalidated > 0 ? { key: 'reg.flash.savedInvalidated', params: { n: invalidated }, kind: 'warning' } : { key: 'reg.flash.removed', kind: 'success' });
+    setFlash(
+      c,
+      invalidated > 0
+        ? { key: 'reg.flash.savedInvalidated', params: { n: invalidated }, kind: 'warning' }
+        : { key: 'reg.flash.removed', kind: 'success' },
+    );
     return redirectAfterPost(c, `${base(orgId)}/styre`);
   });
 
@@ -243,7 +284,13 @@ export function registrationRoutes() {
           lead={v.t('reg.contact.lead')}
           action={`${base(page.state.organisation.id)}/kontaktperson${fromSummary(c) ? '?fra=oppsummering' : ''}`}
         >
-          <ContactPersonFields v={v} page={page} values={values} errors={errors ?? {}} separate={page.state.persons.find((p) => p.kind === 'contact') ?? null} />
+          <ContactPersonFields
+            v={v}
+            page={page}
+            values={values}
+            errors={errors ?? {}}
+            separate={page.state.persons.find((p) => p.kind === 'contact') ?? null}
+          />
         </QuestionPage>
       ),
     });
@@ -273,7 +320,8 @@ export function registrationRoutes() {
       const { invalidated } = await saveContactPerson(deps, { user: c.get('user'), organisationId: orgId, input: form.data });
       flashSaved(c, invalidated);
     } catch (error) {
-      if (error instanceof PersonFieldError) return contactPage(c, page, form.values, { [error.field]: c.get('t')(error.messageKey as MessageKey) });
+      if (error instanceof PersonFieldError)
+        return contactPage(c, page, form.values, { [error.field]: c.get('t')(error.messageKey as MessageKey) });
       throw error;
     }
     return redirectAfterPost(c, nextPath(c, orgId, 'contact'));
@@ -305,7 +353,11 @@ export function registrationRoutes() {
     // Members may confirm only themselves; readOverview is the membership check before the form is read.
     await readOverview(deps, { user: c.get('user'), organisationId: orgId });
     const form = await parseForm(c, confirmSchema);
-    const { allConfirmed } = await confirmPackage(deps, { user: c.get('user'), organisationId: orgId, version: form.ok ? form.data.version : 0 });
+    const { allConfirmed } = await confirmPackage(deps, {
+      user: c.get('user'),
+      organisationId: orgId,
+      version: form.ok ? form.data.version : 0,
+    });
     setFlash(c, { key: allConfirmed ? 'reg.flash.allConfirmed' : 'reg.flash.confirmed', kind: 'success' });
     return redirectAfterPost(c, base(orgId));
   });
@@ -321,7 +373,12 @@ export function registrationRoutes() {
       personId: form.ok ? form.data.personId : '',
       lang: c.get('lang'),
     });
-    setFlash(c, delivered ? { key: 'orgs.invite.sent', params: { email }, kind: 'success' } : { key: 'orgs.invite.notDelivered', params: { email }, kind: 'warning' });
+    setFlash(
+      c,
+      delivered
+        ? { key: 'orgs.invite.sent', params: { email }, kind: 'success' }
+        : { key: 'orgs.invite.notDelivered', params: { email }, kind: 'warning' },
+    );
     return redirectAfterPost(c, base(orgId));
   });
 
@@ -348,7 +405,12 @@ export function registrationRoutes() {
   app.post(`${P}/send`, async (c) => {
     const orgId = orgIdOf(c);
     const result = await submitPackage(c.get('deps'), { user: c.get('user'), organisationId: orgId });
-    setFlash(c, result.ok ? { key: 'reg.flash.received', params: { mottakId: result.mottakId }, kind: 'success' } : { key: 'reg.flash.sendFailed', kind: 'warning' });
+    setFlash(
+      c,
+      result.ok
+        ? { key: 'reg.flash.received', params: { mottakId: result.mottakId }, kind: 'success' }
+        : { key: 'reg.flash.sendFailed', kind: 'warning' },
+    );
     return redirectAfterPost(c, base(orgId));
   });
 

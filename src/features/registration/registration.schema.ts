@@ -45,10 +45,7 @@ export const postnummerSchema = z
 
 export const organisationSectionSchema = z.object({
   name: requiredText(175, 'reg.error.nameRequired', 'reg.error.nameTooLong'),
-  foundedOn: z
-    .string({ message: 'reg.error.foundedOn' })
-    .trim()
-    .refine(isIsoDate, { message: 'reg.error.foundedOn' }),
+  foundedOn: z.string({ message: 'reg.error.foundedOn' }).trim().refine(isIsoDate, { message: 'reg.error.foundedOn' }),
   purpose: requiredText(2000, 'reg.error.purposeRequired', 'reg.error.textTooLong'),
   activity: requiredText(2000, 'reg.error.activityRequired', 'reg.error.textTooLong'),
 });
@@ -61,10 +58,7 @@ export const addressSectionSchema = z
     businessAddress: requiredText(200, 'reg.error.addressRequired', 'reg.error.textTooLong'),
     businessPostnummer: postnummerSchema,
     businessPoststed: requiredText(100, 'reg.error.poststedRequired', 'reg.error.textTooLong'),
-    kommunenummer: z
-      .string({ message: 'reg.error.kommune' })
-      .trim()
-      .refine(isValidKommunenummer, { message: 'reg.error.kommune' }),
+    kommunenummer: z.string({ message: 'reg.error.kommune' }).trim().refine(isValidKommunenummer, { message: 'reg.error.kommune' }),
     postalSame: yesNo('reg.error.postalSameRequired'),
     postalAddress: optionalText(200, 'reg.error.textTooLong'),
     postalPostnummer: z.string().trim().optional(),
@@ -73,11 +67,17 @@ export const addressSectionSchema = z
   .superRefine((v, ctx) => {
     if (v.postalSame) return;
     if (!v.postalAddress) ctx.addIssue({ code: 'custom', path: ['postalAddress'], message: 'reg.error.addressRequired' });
-    if (!/^\d{4}$/.test(v.postalPostnummer ?? '')) ctx.addIssue({ code: 'custom', path: ['postalPostnummer'], message: 'reg.error.postnummer' });
+    if (!/^\d{4}$/.test(v.postalPostnummer ?? ''))
+      ctx.addIssue({ code: 'custom', path: ['postalPostnummer'], message: 'reg.error.postnummer' });
     if (!v.postalPoststed) ctx.addIssue({ code: 'custom', path: ['postalPoststed'], message: 'reg.error.poststedRequired' });
   })
   .transform((v) => ({
-    business: { address: v.businessAddress, postnummer: v.businessPostnummer, poststed: v.businessPoststed, kommunenummer: v.kommunenummer },
+    business: {
+      address: v.businessAddress,
+      postnummer: v.businessPostnummer,
+      poststed: v.businessPoststed,
+      kommunenummer: v.kommunenummer,
+    },
     postal: v.postalSame
       ? null
       : { address: v.postalAddress ?? '', postnummer: v.postalPostnummer ?? '', poststed: v.postalPoststed ?? '' },
@@ -256,7 +256,12 @@ const icnpoCode = z
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.string().regex(/^\d{4,5}$/, { message: 'reg.error.icnpoInvalid' }).optional());
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4,5}$/, { message: 'reg.error.icnpoInvalid' })
+      .optional(),
+  );
 
 export const frrSectionSchema = z
   .object({
@@ -341,7 +346,8 @@ export const grasrotSectionSchema = z
     const v = raw as Record<string, unknown>;
     const account = normaliseKontonummer(String(v.kontonummer ?? ''));
     if (v.deltarI === true && !account) ctx.addIssue({ code: 'custom', path: ['kontonummer'], message: 'reg.error.kontonummerRequired' });
-    if (account && !isValidKontonummer(account)) ctx.addIssue({ code: 'custom', path: ['kontonummer'], message: 'reg.error.kontonummerInvalid' });
+    if (account && !isValidKontonummer(account))
+      ctx.addIssue({ code: 'custom', path: ['kontonummer'], message: 'reg.error.kontonummerInvalid' });
     if (v.deltarI !== true) return;
     for (const d of GRASROT_DECLARATIONS) {
       if (v[d] !== 'yes' && v[d] !== 'no') ctx.addIssue({ code: 'custom', path: [d], message: 'reg.error.yesNoRequired' });

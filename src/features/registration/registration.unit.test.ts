@@ -67,9 +67,18 @@ describe('test numbers', () => {
 describe('question page schemas', () => {
   it.each([
     [{}, ['businessAddress']],
-    [{ businessAddress: 'Storgata 1', businessPostnummer: '123', businessPoststed: 'Oslo', kommunenummer: '0301', postalSame: 'yes' }, ['businessPostnummer']],
-    [{ businessAddress: 'Storgata 1', businessPostnummer: '0150', businessPoststed: 'Oslo', kommunenummer: '3001', postalSame: 'yes' }, ['kommunenummer']],
-    [{ businessAddress: 'Storgata 1', businessPostnummer: '0150', businessPoststed: 'Oslo', kommunenummer: '0301', postalSame: 'no' }, ['postalAddress']],
+    [
+      { businessAddress: 'Storgata 1', businessPostnummer: '123', businessPoststed: 'Oslo', kommunenummer: '0301', postalSame: 'yes' },
+      ['businessPostnummer'],
+    ],
+    [
+      { businessAddress: 'Storgata 1', businessPostnummer: '0150', businessPoststed: 'Oslo', kommunenummer: '3001', postalSame: 'yes' },
+      ['kommunenummer'],
+    ],
+    [
+      { businessAddress: 'Storgata 1', businessPostnummer: '0150', businessPoststed: 'Oslo', kommunenummer: '0301', postalSame: 'no' },
+      ['postalAddress'],
+    ],
   ])('address %# refuses %j', (input, fields) => {
     const r = addressSectionSchema.safeParse(input);
     expect(r.success).toBe(false);
@@ -107,7 +116,14 @@ describe('question page schemas', () => {
   });
 
   it('roles: orgnr of revisor and regnskapsfører checked with MOD11', () => {
-    const base = { revisor: 'yes', revisorOrgnr: '974760674', revisorName: 'Revisjon AS', regnskapsforer: 'no', signature: 'leader-alone', prokura: 'no' };
+    const base = {
+      revisor: 'yes',
+      revisorOrgnr: '974760674',
+      revisorName: 'Revisjon AS',
+      regnskapsforer: 'no',
+      signature: 'leader-alone',
+      prokura: 'no',
+    };
     expect(rolesSectionSchema.safeParse(base).error?.issues[0]?.message).toBe('reg.error.orgnrInvalid');
     expect(rolesSectionSchema.parse({ ...base, revisorOrgnr: '974 760 673' }).revisor).toEqual({ orgnr: '974760673', name: 'Revisjon AS' });
   });
@@ -119,14 +135,19 @@ describe('question page schemas', () => {
 
   it('FRR: up to three ranked ICNPO categories, unique and without gaps', () => {
     const base = { frr: 'yes', vedtekter: 'yes', rapporteringsplikt: 'no', offentligFlertall: 'no', utdelingFysiskePersoner: 'no' };
-    expect(frrSectionSchema.parse({ ...base, icnpo1: '1200', icnpo2: '13100' })).toMatchObject({ register: true, icnpo: ['1200', '13100'] });
+    expect(frrSectionSchema.parse({ ...base, icnpo1: '1200', icnpo2: '13100' })).toMatchObject({
+      register: true,
+      icnpo: ['1200', '13100'],
+    });
     expect(frrSectionSchema.safeParse({ ...base }).error?.issues[0]?.message).toBe('reg.error.icnpoRequired');
     expect(frrSectionSchema.safeParse({ ...base, icnpo1: '1200', icnpo2: '1200' }).error?.issues[0]).toMatchObject({
       message: 'reg.error.icnpoUnique',
       path: ['icnpo2'],
     });
     expect(frrSectionSchema.safeParse({ ...base, icnpo1: '1200', icnpo3: '1100' }).error?.issues[0]?.message).toBe('reg.error.icnpoGap');
-    expect(frrSectionSchema.parse({ ...base, icnpo1: '1200', regnskapsperiodeSlutt: '30.6' })).toMatchObject({ regnskapsperiodeSlutt: '--06-30' });
+    expect(frrSectionSchema.parse({ ...base, icnpo1: '1200', regnskapsperiodeSlutt: '30.6' })).toMatchObject({
+      regnskapsperiodeSlutt: '--06-30',
+    });
     expect(frrSectionSchema.safeParse({ ...base, icnpo1: '1200', regnskapsperiodeSlutt: '31.06' }).success).toBe(false);
     expect(frrSectionSchema.parse({ frr: 'no' })).toEqual({ register: false });
     expect(normaliseDayMonth('1-1')).toBe('--01-01');
@@ -141,7 +162,9 @@ describe('question page schemas', () => {
       erUngdomsorganisasjon: 'no',
       erElevEllerStudentorganisasjon: 'no',
     };
-    expect(grasrotSectionSchema.safeParse({ deltarI: 'yes', ...declarations }).error?.issues[0]?.message).toBe('reg.error.kontonummerRequired');
+    expect(grasrotSectionSchema.safeParse({ deltarI: 'yes', ...declarations }).error?.issues[0]?.message).toBe(
+      'reg.error.kontonummerRequired',
+    );
     expect(grasrotSectionSchema.safeParse({ deltarI: 'yes', kontonummer: '86011117948', ...declarations }).error?.issues[0]?.message).toBe(
       'reg.error.kontonummerInvalid',
     );
@@ -149,7 +172,11 @@ describe('question page schemas', () => {
       'drivesAllAktivitetLokaltEllerRegionalt',
     ]);
     const ok = grasrotSectionSchema.parse({ deltarI: 'yes', kontonummer: '8601.11.17947', ...declarations });
-    expect(ok).toMatchObject({ deltarI: true, kontonummer: '86011117947', declarations: { frivilligArbeidsinnsats: true, erUngdomsorganisasjon: false } });
+    expect(ok).toMatchObject({
+      deltarI: true,
+      kontonummer: '86011117947',
+      declarations: { frivilligArbeidsinnsats: true, erUngdomsorganisasjon: false },
+    });
     expect(grasrotSectionSchema.parse({ deltarI: 'no' })).toEqual({ deltarI: false, kontonummer: null, declarations: null });
   });
 });
@@ -165,7 +192,7 @@ describe('ZIP', () => {
     expect(Buffer.from(zip.subarray(0, 4)).toString('hex')).toBe('504b0304');
     const back = readZip(zip);
     expect(back.map((e) => e.name)).toEqual(entries.map((e) => e.name));
-    back.forEach((e, i) => expect(Buffer.from(e.data).equals(Buffer.from(entries[i]!.data))).toBe(true));
+    for (const [i, e] of back.entries()) expect(Buffer.from(e.data).equals(Buffer.from(entries[i]!.data))).toBe(true);
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
     const broken = Buffer.from(zip);
     broken[44] = broken[44]! ^ 0xff; // inside the first entry's compressed data
@@ -187,9 +214,12 @@ describe('XML reader', () => {
     ]);
   });
 
-  it.each(['<a><b></a>', '<a>', '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', '<a b="1" b="2"/>', '<a/><b/>', 'text', '<x:a/>'])('refuses %s', (xml) => {
-    expect(() => parseXml(xml)).toThrow(XmlParseError);
-  });
+  it.each(['<a><b></a>', '<a>', '<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>', '<a b="1" b="2"/>', '<a/><b/>', 'text', '<x:a/>'])(
+    'refuses %s',
+    (xml) => {
+      expect(() => parseXml(xml)).toThrow(XmlParseError);
+    },
+  );
 });
 
 describe('mottattTidspunkt (Norwegian local time without a zone)', () => {

@@ -224,7 +224,9 @@ function BoardTable(props: { v: ViewContext; data: OverviewData }) {
                   : p.confirmation
                     ? t('reg.confirm.stale', { date: dateTime(v, p.confirmation.confirmedAt) })
                     : t('reg.confirm.missing')}
-                {p.userId === data.viewer.userId && !p.confirmation?.valid && (state.pkg.status === 'awaiting-confirmation' || state.pkg.status === 'confirmed') ? (
+                {p.userId === data.viewer.userId &&
+                !p.confirmation?.valid &&
+                (state.pkg.status === 'awaiting-confirmation' || state.pkg.status === 'confirmed') ? (
                   <>
                     {' '}
                     <a class="ds-link" href={`${base(orgId)}/bekreft`}>
@@ -431,7 +433,9 @@ function SendPanel(props: { v: ViewContext; data: OverviewData }) {
       {data.pendingElsewhere ? (
         <div class="ds-alert" data-color="warning">
           <p class="ds-paragraph">
-            {t('reg.error.otherPendingSince', { date: data.pendingElsewhere.receivedAt ? dateTime(v, data.pendingElsewhere.receivedAt) : '' })}
+            {t('reg.error.otherPendingSince', {
+              date: data.pendingElsewhere.receivedAt ? dateTime(v, data.pendingElsewhere.receivedAt) : '',
+            })}
           </p>
         </div>
       ) : !data.submissionEnabled ? (
@@ -551,7 +555,11 @@ export function PackageSummary(props: { v: ViewContext; state: PackageState; vie
         rows={[
           { key: t('reg.f.email'), value: d.contactDetails?.email ?? none, href: href('contactDetails') },
           { key: t('reg.f.phone'), value: d.contactDetails?.phone ?? none, href: href('contactDetails') },
-          { key: t('reg.f.maalform'), value: d.contactDetails ? t(k(`reg.maalform.${d.contactDetails.maalform}`)) : none, href: href('contactDetails') },
+          {
+            key: t('reg.f.maalform'),
+            value: d.contactDetails ? t(k(`reg.maalform.${d.contactDetails.maalform}`)) : none,
+            href: href('contactDetails'),
+          },
         ]}
       />
       <h2 class="ds-heading" data-size="sm">
@@ -567,7 +575,11 @@ export function PackageSummary(props: { v: ViewContext; state: PackageState; vie
           },
           {
             key: t('reg.f.regnskapsforer'),
-            value: d.roles ? (d.roles.regnskapsforer ? `${d.roles.regnskapsforer.name} (${formatOrgnr(d.roles.regnskapsforer.orgnr)})` : t('reg.no')) : none,
+            value: d.roles
+              ? d.roles.regnskapsforer
+                ? `${d.roles.regnskapsforer.name} (${formatOrgnr(d.roles.regnskapsforer.orgnr)})`
+                : t('reg.no')
+              : none,
             href: href('roles'),
           },
           { key: t('reg.f.signature'), value: d.roles ? t(k(`reg.signature.${d.roles.signature}`)) : none, href: href('roles') },
@@ -586,7 +598,11 @@ export function PackageSummary(props: { v: ViewContext; state: PackageState; vie
             value: d.questions ? (d.questions.employees > 0 ? String(d.questions.employees) : t('reg.no')) : none,
             href: href('questions'),
           },
-          { key: t('reg.f.foretaksregisteret'), value: d.questions ? yesNoText(v, d.questions.foretaksregisteret) : none, href: href('questions') },
+          {
+            key: t('reg.f.foretaksregisteret'),
+            value: d.questions ? yesNoText(v, d.questions.foretaksregisteret) : none,
+            href: href('questions'),
+          },
         ]}
       />
       <h2 class="ds-heading" data-size="sm">
@@ -661,7 +677,9 @@ export function SummaryView(props: { v: ViewContext; data: OverviewData }) {
   const { v, data } = props;
   const { t } = v;
   const state = data.state!;
-  const editable = data.viewer.canEdit && (state.pkg.status === 'draft' || state.pkg.status === 'awaiting-confirmation' || state.pkg.status === 'confirmed');
+  const editable =
+    data.viewer.canEdit &&
+    (state.pkg.status === 'draft' || state.pkg.status === 'awaiting-confirmation' || state.pkg.status === 'confirmed');
   const orgId = data.organisation.id;
   const errors = state.check.issues.filter((i) => i.severity === 'error');
   const missing = errors.filter((i) => i.key === 'reg.check.sectionMissing');
@@ -878,7 +896,14 @@ export function OrganisationFields({ v, page, values, errors }: FieldsProps) {
   const t = v.t;
   return (
     <>
-      <Input id="name" label={t('reg.f.name')} hint={fromHint(v, page, 'name', t('reg.h.name'))} value={values.name} error={errors.name} autocomplete="organization" />
+      <Input
+        id="name"
+        label={t('reg.f.name')}
+        hint={fromHint(v, page, 'name', t('reg.h.name'))}
+        value={values.name}
+        error={errors.name}
+        autocomplete="organization"
+      />
       <Input
         id="foundedOn"
         type="date"
@@ -888,8 +913,21 @@ export function OrganisationFields({ v, page, values, errors }: FieldsProps) {
         error={errors.foundedOn}
         width="medium"
       />
-      <TextArea id="purpose" label={t('reg.f.purpose')} hint={fromHint(v, page, 'purpose', t('reg.h.purpose'))} value={values.purpose} error={errors.purpose} />
-      <TextArea id="activity" label={t('reg.f.activity')} hint={t('reg.h.activity')} value={values.activity} error={errors.activity} rows={3} />
+      <TextArea
+        id="purpose"
+        label={t('reg.f.purpose')}
+        hint={fromHint(v, page, 'purpose', t('reg.h.purpose'))}
+        value={values.purpose}
+        error={errors.purpose}
+      />
+      <TextArea
+        id="activity"
+        label={t('reg.f.activity')}
+        hint={t('reg.h.activity')}
+        value={values.activity}
+        error={errors.activity}
+        rows={3}
+      />
     </>
   );
 }
@@ -901,7 +939,13 @@ export function AddressFields({ v, page, values, errors }: FieldsProps) {
       <fieldset class="ds-fieldset reg-fieldset">
         <legend class="ds-label reg-legend">{t('reg.f.businessAddress')}</legend>
         <Hint id="business-hint">{t('reg.h.businessAddress')}</Hint>
-        <Input id="businessAddress" label={t('reg.f.street')} value={values.businessAddress} error={errors.businessAddress} autocomplete="address-line1" />
+        <Input
+          id="businessAddress"
+          label={t('reg.f.street')}
+          value={values.businessAddress}
+          error={errors.businessAddress}
+          autocomplete="address-line1"
+        />
         <Input
           id="businessPostnummer"
           label={t('reg.f.postnummer')}
@@ -911,7 +955,13 @@ export function AddressFields({ v, page, values, errors }: FieldsProps) {
           width="short"
           autocomplete="postal-code"
         />
-        <Input id="businessPoststed" label={t('reg.f.poststed')} value={values.businessPoststed} error={errors.businessPoststed} autocomplete="address-level2" />
+        <Input
+          id="businessPoststed"
+          label={t('reg.f.poststed')}
+          value={values.businessPoststed}
+          error={errors.businessPoststed}
+          autocomplete="address-level2"
+        />
         <Input
           id="kommunenummer"
           label={t('reg.f.kommunenummer')}
@@ -922,13 +972,26 @@ export function AddressFields({ v, page, values, errors }: FieldsProps) {
           width="short"
         />
       </fieldset>
-      <Radios id="postalSame" legend={t('reg.f.postalSame')} options={yesNoOptions(v, { no: 'postal-fields' })} value={values.postalSame} error={errors.postalSame} />
+      <Radios
+        id="postalSame"
+        legend={t('reg.f.postalSame')}
+        options={yesNoOptions(v, { no: 'postal-fields' })}
+        value={values.postalSame}
+        error={errors.postalSame}
+      />
       <div id="postal-fields">
         <fieldset class="ds-fieldset reg-fieldset">
           <legend class="ds-label reg-legend">{t('reg.f.postalAddress')}</legend>
           <Hint id="postal-hint">{t('reg.h.postalAddress')}</Hint>
           <Input id="postalAddress" label={t('reg.f.street')} value={values.postalAddress} error={errors.postalAddress} />
-          <Input id="postalPostnummer" label={t('reg.f.postnummer')} value={values.postalPostnummer} error={errors.postalPostnummer} inputmode="numeric" width="short" />
+          <Input
+            id="postalPostnummer"
+            label={t('reg.f.postnummer')}
+            value={values.postalPostnummer}
+            error={errors.postalPostnummer}
+            inputmode="numeric"
+            width="short"
+          />
           <Input id="postalPoststed" label={t('reg.f.poststed')} value={values.postalPoststed} error={errors.postalPoststed} />
         </fieldset>
       </div>
@@ -940,8 +1003,25 @@ export function ContactDetailsFields({ v, page, values, errors }: FieldsProps) {
   const t = v.t;
   return (
     <>
-      <Input id="email" type="email" label={t('reg.f.email')} hint={fromHint(v, page, 'email', t('reg.h.email'))} value={values.email} error={errors.email} autocomplete="email" />
-      <Input id="phone" type="tel" label={t('reg.f.phone')} hint={t('reg.h.phone')} value={values.phone} error={errors.phone} autocomplete="tel" width="medium" />
+      <Input
+        id="email"
+        type="email"
+        label={t('reg.f.email')}
+        hint={fromHint(v, page, 'email', t('reg.h.email'))}
+        value={values.email}
+        error={errors.email}
+        autocomplete="email"
+      />
+      <Input
+        id="phone"
+        type="tel"
+        label={t('reg.f.phone')}
+        hint={t('reg.h.phone')}
+        value={values.phone}
+        error={errors.phone}
+        autocomplete="tel"
+        width="medium"
+      />
       <Radios
         id="maalform"
         legend={t('reg.f.maalform')}
@@ -970,7 +1050,14 @@ export function RolesFields({ v, page, values, errors }: FieldsProps) {
         error={errors.revisor}
       />
       <div id="revisor-fields">
-        <Input id="revisorOrgnr" label={t('reg.f.revisorOrgnr')} value={values.revisorOrgnr} error={errors.revisorOrgnr} inputmode="numeric" width="medium" />
+        <Input
+          id="revisorOrgnr"
+          label={t('reg.f.revisorOrgnr')}
+          value={values.revisorOrgnr}
+          error={errors.revisorOrgnr}
+          inputmode="numeric"
+          width="medium"
+        />
         <Input id="revisorName" label={t('reg.f.revisorName')} value={values.revisorName} error={errors.revisorName} />
       </div>
       <Radios
@@ -990,7 +1077,12 @@ export function RolesFields({ v, page, values, errors }: FieldsProps) {
           inputmode="numeric"
           width="medium"
         />
-        <Input id="regnskapsforerName" label={t('reg.f.regnskapsforerName')} value={values.regnskapsforerName} error={errors.regnskapsforerName} />
+        <Input
+          id="regnskapsforerName"
+          label={t('reg.f.regnskapsforerName')}
+          value={values.regnskapsforerName}
+          error={errors.regnskapsforerName}
+        />
       </div>
       <Radios
         id="signature"
@@ -1019,7 +1111,14 @@ export function QuestionsFields({ v, page, values, errors }: FieldsProps) {
   const t = v.t;
   return (
     <>
-      <Radios id="mva" legend={t('reg.f.mvaQuestion')} hint={fromHint(v, page, 'mva', t('reg.h.mva'))} options={yesNoOptions(v)} value={values.mva} error={errors.mva} />
+      <Radios
+        id="mva"
+        legend={t('reg.f.mvaQuestion')}
+        hint={fromHint(v, page, 'mva', t('reg.h.mva'))}
+        options={yesNoOptions(v)}
+        value={values.mva}
+        error={errors.mva}
+      />
       <Radios
         id="employees"
         legend={t('reg.f.employeesQuestion')}
@@ -1029,7 +1128,14 @@ export function QuestionsFields({ v, page, values, errors }: FieldsProps) {
         error={errors.employees}
       />
       <div id="employee-count">
-        <Input id="employeeCount" label={t('reg.f.employeeCount')} value={values.employeeCount} error={errors.employeeCount} inputmode="numeric" width="short" />
+        <Input
+          id="employeeCount"
+          label={t('reg.f.employeeCount')}
+          value={values.employeeCount}
+          error={errors.employeeCount}
+          inputmode="numeric"
+          width="short"
+        />
       </div>
       <Radios
         id="foretaksregisteret"
@@ -1221,7 +1327,11 @@ export function BoardListView(props: { v: ViewContext; page: SectionPageData; fr
         </a>
       </p>
       <p class="ds-paragraph">
-        <a class="ds-button" data-variant="primary" href={props.fromSummary ? `${base(org.id)}/oppsummering` : sectionHref(org.id, 'contact')}>
+        <a
+          class="ds-button"
+          data-variant="primary"
+          href={props.fromSummary ? `${base(org.id)}/oppsummering` : sectionHref(org.id, 'contact')}
+        >
           {t('reg.board.continue')}
         </a>
       </p>
@@ -1283,7 +1393,15 @@ export function PersonFormView(props: {
           options={[{ value: 'none', label: t('reg.person.noMember') }, ...page.members.map((m) => ({ value: m.userId, label: m.name }))]}
           error={errors.userId}
         />
-        <Input id="email" type="email" label={t('reg.person.email')} hint={t('reg.person.emailHint')} value={values.email} error={errors.email} autocomplete="off" />
+        <Input
+          id="email"
+          type="email"
+          label={t('reg.person.email')}
+          hint={t('reg.person.emailHint')}
+          value={values.email}
+          error={errors.email}
+          autocomplete="off"
+        />
         <button type="submit" class="ds-button" data-variant="primary">
           {t('reg.person.save')}
         </button>

@@ -97,7 +97,8 @@ export async function saveBoardPerson(
         at: now,
       });
       // The row id is part of the ciphertext's context, so the number is written once the id exists.
-      if (input.fnr) await updatePerson(db, personId, { fnrCiphertext: fnrCipher(deps).encrypt(input.fnr, fnrContext(pkg.id, personId)), at: now });
+      if (input.fnr)
+        await updatePerson(db, personId, { fnrCiphertext: fnrCipher(deps).encrypt(input.fnr, fnrContext(pkg.id, personId)), at: now });
     }
     const result = await commitContentChange(db, {
       pkg,
@@ -178,7 +179,8 @@ export async function saveContactPerson(
           at: now,
         });
       }
-      if (input.otherFnr) await updatePerson(db, personId, { fnrCiphertext: fnrCipher(deps).encrypt(input.otherFnr, fnrContext(pkg.id, personId)), at: now });
+      if (input.otherFnr)
+        await updatePerson(db, personId, { fnrCiphertext: fnrCipher(deps).encrypt(input.otherFnr, fnrContext(pkg.id, personId)), at: now });
     } else {
       const boardMember = persons.find((p) => p.id === input.contactPerson && p.kind === 'board');
       if (!boardMember) throw new PersonFieldError('contactPerson', 'reg.error.contactPersonRequired');

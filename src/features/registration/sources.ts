@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { renderDocumentPdf } from '../../core/documents/index.ts';
 import type { Db } from '../../core/db/client.ts';
+import { renderDocumentPdf } from '../../core/documents/index.ts';
 import type { FoundingMeeting } from '../founding/founding.data.ts';
 import { foundingProtocolDocument } from '../founding/founding.documents.ts';
 import { readFoundingMeeting } from '../founding/founding.queries.ts';
@@ -67,7 +67,13 @@ export interface AttachmentFile {
 
 export async function statutesPdf(source: StatutesSource): Promise<AttachmentFile> {
   const doc = statutesDocument(source.answers, source.language, { version: source.version, adoptedAt: source.adoptedAt });
-  return { type: 'vedtekter', title: doc.title, filename: 'vedtekter.pdf', contentType: 'application/pdf', data: await renderDocumentPdf(doc) };
+  return {
+    type: 'vedtekter',
+    title: doc.title,
+    filename: 'vedtekter.pdf',
+    contentType: 'application/pdf',
+    data: await renderDocumentPdf(doc),
+  };
 }
 
 export async function foundingProtocolPdf(source: FoundingSource, organisationName: string): Promise<AttachmentFile> {

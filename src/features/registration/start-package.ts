@@ -15,7 +15,10 @@ import { readFoundingSource } from './sources.ts';
  * open package. An organisation with an organisasjonsnummer is registered already: changes (brief §4.2) are a
  * different notice, not this one.
  */
-export async function startPackage(deps: Deps, opts: { user: CurrentUser | null; organisationId: string }): Promise<{ packageId: string; created: boolean }> {
+export async function startPackage(
+  deps: Deps,
+  opts: { user: CurrentUser | null; organisationId: string },
+): Promise<{ packageId: string; created: boolean }> {
   const { user } = await requireEditor(deps, opts);
   const now = deps.now();
   return deps.database.db.transaction(async (tx) => {

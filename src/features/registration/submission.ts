@@ -10,14 +10,7 @@ import { createMaskinportenTokenProvider } from './maskinporten.ts';
 import { buildMeldingXml, type MeldingSettings } from './melding-xml.ts';
 import { requireEditor } from './package-access.ts';
 import { loadPackageState, type PackageState } from './package-state.ts';
-import {
-  claimSend,
-  eraseFnr,
-  findPendingAtRegister,
-  lockOpenPackage,
-  recordReceipt,
-  recordSendFailure,
-} from './registration.queries.ts';
+import { claimSend, eraseFnr, findPendingAtRegister, lockOpenPackage, recordReceipt, recordSendFailure } from './registration.queries.ts';
 import { type AttachmentFile, foundingProtocolPdf, statutesPdf } from './sources.ts';
 import { createZip } from './zip.ts';
 
@@ -45,14 +38,22 @@ export interface BuiltSubmission {
 export async function buildSubmission(deps: Deps, state: PackageState, opts: { meldingId: string }): Promise<BuiltSubmission> {
   if (!state.statutes || !state.founding) throw new AppError('conflict', 'reg.error.notReady');
   const attachments = [await statutesPdf(state.statutes), await foundingProtocolPdf(state.founding, state.organisation.name)];
-  const xml = buildMeldingXml(state, { meldingId: opts.meldingId, settings: meldingSettings(deps.config), attachments, createdAt: deps.now() });
+  const xml = buildMeldingXml(state, {
+    meldingId: opts.meldingId,
+    settings: meldingSettings(deps.config),
+    attachments,
+    createdAt: deps.now(),
+  });
   return { meldingId: opts.meldingId, xml, attachments };
 }
 
 /** The pieces as one ZIP: melding.xml (the multipart `payload`) and the attachments (the `attachments` parts). */
 export function submissionZip(built: BuiltSubmission, at: Date): Uint8Array {
   return createZip(
-    [{ name: 'melding.xml', data: new TextEncoder().encode(built.xml) }, ...built.attachments.map((a) => ({ name: a.filename, data: a.data }))],
+    [
+      { name: 'melding.xml', data: new TextEncoder().encode(built.xml) },
+      ...built.attachments.map((a) => ({ name: a.filename, data: a.data })),
+    ],
     { modified: at },
   );
 }
@@ -79,7 +80,12 @@ export async function downloadSubmission(
     details: { packageId: state.pkg.id, version: state.pkg.version },
     at: deps.now(),
   });
-  return { zip: submissionZip(built, deps.now()), xml: built.xml, attachments: built.attachments, organisationName: state.organisation.name };
+  return {
+    zip: submissionZip(built, deps.now()),
+    xml: built.xml,
+    attachments: built.attachments,
+    organisationName: state.organisation.name,
+  };
 }
 
 // ---------- the adapter, one per configuration (its token cache lives as long as the process) ----------
@@ -128,9 +134,7 @@ export function osloInstant(local: string): Date | null {
   return new Date(asUtc - 3_600_000);
 }
 
-export type SubmitResult =
-  | { ok: true; mottakId: string; receivedAt: Date; antallVedlegg: number }
-  | { ok: false; failure: IntakeFailure };
+export type SubmitResult = { ok: true; mottakId: string; receivedAt: Date; antallVedlegg: number } | { ok: false; failure: IntakeFailure };
 
 /**
  * Sends the confirmed package. One send at a time (a conditional update claims it); the Melding id stays the
@@ -157,7 +161,12 @@ export async function submitPackage(
     // Brief §4.2: two notices that contradict each other are both refused, so none is sent while another waits.
     const pending = await findPendingAtRegister(db, opts.organisationId, pkg.id);
     if (pending) throw new AppError('conflict', 'reg.error.otherPending');
-    const row = await claimSend(db, pkg.id, { at: now, staleBefore: new Date(now.getTime() - 10 * 60_000), meldingId: randomUUID(), userId: user.id });
+    const row = await claimSend(db, pkg.id, {
+      at: now,
+      staleBefore: new Date(now.getTime() - 10 * 60_000),
+      meldingId: randomUUID(),
+      userId: user.id,
+    });
     if (!row) throw new AppError('conflict', 'reg.error.sendInProgress');
     await recordAudit(db, {
       organisationId: opts.organisationId,
