@@ -176,44 +176,52 @@ async function walkMeeting(page: Page, workspace: string, words: Words, leaderNa
 const JOURNEY_TIMEOUT = 360_000;
 
 describe('journey: founding meeting (stiftelsesmøte)', () => {
-  it('completes the meeting at 320 px, reads the protocol as HTML and downloads the tagged PDF', async () => {
-    const page = await h.newPage({ viewport: { width: 320, height: 640 } });
-    await registerLocal(h, page, { name: 'Kari Stifter', email: 'kari.stifter@example.no' });
-    const workspace = await createWorkspace(page, 'Turlaget Blåbær');
-    await walkMeeting(page, workspace, NB, 'Kari Stifter', { javaScript: true });
+  it(
+    'completes the meeting at 320 px, reads the protocol as HTML and downloads the tagged PDF',
+    async () => {
+      const page = await h.newPage({ viewport: { width: 320, height: 640 } });
+      await registerLocal(h, page, { name: 'Kari Stifter', email: 'kari.stifter@example.no' });
+      const workspace = await createWorkspace(page, 'Turlaget Blåbær');
+      await walkMeeting(page, workspace, NB, 'Kari Stifter', { javaScript: true });
 
-    // The protocol as a standalone HTML page (axe checks it too).
-    await h.navigate(page, () => page.getByRole('link', { name: NB.readHtml }).click());
-    await expect(page.title()).resolves.toBe(NB.protocolTitle('Turlaget Blåbær'));
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nb');
-    await expect(page.getByRole('table', { name: 'Styret i Turlaget Blåbær' }).count()).resolves.toBe(1);
-    await expectNoHorizontalScroll(page);
-    await page.goBack();
-    await h.checkA11y(page);
+      // The protocol as a standalone HTML page (axe checks it too).
+      await h.navigate(page, () => page.getByRole('link', { name: NB.readHtml }).click());
+      await expect(page.title()).resolves.toBe(NB.protocolTitle('Turlaget Blåbær'));
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nb');
+      await expect(page.getByRole('table', { name: 'Styret i Turlaget Blåbær' }).count()).resolves.toBe(1);
+      await expectNoHorizontalScroll(page);
+      await page.goBack();
+      await h.checkA11y(page);
 
-    const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: NB.downloadPdf }).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toBe('stiftelsesprotokoll-turlaget-blabaer-v1.pdf');
-    const pdf = await readPdf(new Uint8Array(await readFile((await file.path())!)));
-    expect(pdf.markInfo?.Marked).toBe(true);
-    expect(pdf.lang).toBe('nb');
-    expect(pdf.title).toBe(NB.protocolTitle('Turlaget Blåbær'));
-    expect(pdf.text).toContain('Ola Ås');
-    expect(pdf.text).toContain('100 kroner per år.');
-  }, JOURNEY_TIMEOUT);
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: NB.downloadPdf }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe('stiftelsesprotokoll-turlaget-blabaer-v1.pdf');
+      const pdf = await readPdf(new Uint8Array(await readFile((await file.path())!)));
+      expect(pdf.markInfo?.Marked).toBe(true);
+      expect(pdf.lang).toBe('nb');
+      expect(pdf.title).toBe(NB.protocolTitle('Turlaget Blåbær'));
+      expect(pdf.text).toContain('Ola Ås');
+      expect(pdf.text).toContain('100 kroner per år.');
+    },
+    JOURNEY_TIMEOUT,
+  );
 
-  it('works without JavaScript, in nynorsk, and the protocol is written in nynorsk', async () => {
-    const page = await h.newPage({ javaScriptEnabled: false });
-    await registerLocal(h, page, { name: 'Nils Nynorsk', email: 'nils.nynorsk@example.no' });
-    const workspace = await createWorkspace(page, 'Fjellgruppa');
-    await h.navigate(page, () => page.getByRole('link', { name: 'Nynorsk' }).click());
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nn');
-    await walkMeeting(page, workspace, NN, 'Nils Nynorsk', { javaScript: false });
+  it(
+    'works without JavaScript, in nynorsk, and the protocol is written in nynorsk',
+    async () => {
+      const page = await h.newPage({ javaScriptEnabled: false });
+      await registerLocal(h, page, { name: 'Nils Nynorsk', email: 'nils.nynorsk@example.no' });
+      const workspace = await createWorkspace(page, 'Fjellgruppa');
+      await h.navigate(page, () => page.getByRole('link', { name: 'Nynorsk' }).click());
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nn');
+      await walkMeeting(page, workspace, NN, 'Nils Nynorsk', { javaScript: false });
 
-    await h.navigate(page, () => page.getByRole('link', { name: NN.readHtml }).click());
-    await expect(page.title()).resolves.toBe(NN.protocolTitle('Fjellgruppa'));
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nn');
-    await expect(page.getByRole('main').textContent()).resolves.toContain('Møteleiar: Nils Nynorsk');
-  }, JOURNEY_TIMEOUT);
+      await h.navigate(page, () => page.getByRole('link', { name: NN.readHtml }).click());
+      await expect(page.title()).resolves.toBe(NN.protocolTitle('Fjellgruppa'));
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nn');
+      await expect(page.getByRole('main').textContent()).resolves.toContain('Møteleiar: Nils Nynorsk');
+    },
+    JOURNEY_TIMEOUT,
+  );
 });
