@@ -54,34 +54,42 @@ export async function readInsight<T extends InsightTable>(
   deps: Deps,
   opts: { filters: InsightFilterInput; tables: readonly T[] },
 ): Promise<InsightResult<T>> {
-  const db = deps.database.db;
   const { filters, query, reference } = await resolve(deps, opts.filters);
-  const { computedAt, rebuildAfterwards } = await ensureFresh(deps);
-  const population = await countPopulation(db, query);
-  const tables: Partial<InsightTables> = {};
-  // One query at a time: PGlite has a single connection, and on PostgreSQL each is a few tens of milliseconds.
-  for (const table of INSIGHT_TABLES) {
-    if (!(opts.tables as readonly InsightTable[]).includes(table)) continue;
-    switch (table) {
-      case 'fylker':
-        tables.fylker = await countByFylke(db, query);
-        break;
-      case 'kommuner':
-        tables.kommuner = await countByKommune(db, query);
-        break;
-      case 'kategorier':
-        tables.kategorier = await countByCategory(db, query);
-        break;
-      case 'stiftelsesaar':
-        tables.stiftelsesaar = await countByYear(db, query, { from: filters.fraAar, to: filters.tilAar });
-        break;
-      case 'grasrot':
-        tables.grasrot = await countGrasrot(db, query);
-        break;
-    }
-  }
-  // Only now, so this answer comes from one consistent set of figures even on PGlite's single connection.
-  rebuildAfterwards?.();
+  const fresh = await ensureFresh(deps);
+  // One snapshot for all counts and their date, so a rebuild committing in between cannot mix two versions.
+  const counted = await deps.database.db.transaction(
+    async (tx) => {
+      const db = tx as unknown as Db;
+      const computedAt = (await readInsightFreshness(db)).refreshedAt ?? fresh.computedAt;
+      const population = await countPopulation(db, query);
+      const tables: Partial<InsightTables> = {};
+      for (const table of INSIGHT_TABLES) {
+        if (!(opts.tables as readonly InsightTable[]).includes(table)) continue;
+        switch (table) {
+          case 'fylker':
+            tables.fylker = await countByFylke(db, query);
+            break;
+          case 'kommuner':
+            tables.kommuner = await countByKommune(db, query);
+            break;
+          case 'kategorier':
+            tables.kategorier = await countByCategory(db, query);
+            break;
+          case 'stiftelsesaar':
+            tables.stiftelsesaar = await countByYear(db, query, { from: filters.fraAar, to: filters.tilAar });
+            break;
+          case 'grasrot':
+            tables.grasrot = await countGrasrot(db, query);
+            break;
+        }
+      }
+      return { computedAt, population, tables };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+  // Only now, so this answer comes from one set of figures even on PGlite's single connection.
+  fresh.rebuildAfterwards?.();
+  const { computedAt, population, tables } = counted;
   return { filters, population, computedAt, tables: tables as Pick<InsightTables, T>, reference };
 }
 
