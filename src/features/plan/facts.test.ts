@@ -2,15 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engineUnderTest } from '../../../test/helpers/database.ts';
 import type { Database, Db } from '../../core/db/client.ts';
 import {
+  foundingMeetings,
   organisationFacts,
   organisations,
   politiattestChecks,
   registerEnheter,
   registerFrivillige,
+  registrationPackages,
   statutesVersions,
 } from '../../core/db/schema.ts';
 import { statutesAnswers } from './facts.fixtures.ts';
 import { readOrganisationFacts } from './facts.ts';
+import { evaluatePlan } from './plan.rules.ts';
 
 const enhet = (orgnr: string, over: Partial<typeof registerEnheter.$inferInsert> = {}) => ({
   orgnr,
@@ -130,6 +133,41 @@ describe(`readOrganisationFacts (${engineUnderTest})`, () => {
     const facts = await readOrganisationFacts(db, id);
     expect(facts.statutes.source).toBe('statutes');
     expect(facts.statutes.value).toMatchObject({ version: 1, answers: { amendmentMajority: 'three-quarters' } });
+  });
+
+  it('reads the founding meeting and the registration package through their contracts, and the plan follows', async () => {
+    const id = await org(null);
+    await db.insert(statutesVersions).values({
+      organisationId: id,
+      version: 1,
+      language: 'nb',
+      answers: statutesAnswers(),
+      text: 'Vedtekter',
+      adoptedByName: 'Kari',
+      adoptedAt: new Date('2026-02-01T12:00:00Z'),
+    });
+    await db.insert(foundingMeetings).values({ organisationId: id, version: 1, status: 'draft', language: 'nb', data: {} });
+    let facts = await readOrganisationFacts(db, id);
+    expect(facts.foundingMeeting).toEqual({ value: { heldOn: null, finalisedAt: null }, source: 'founding-meeting' });
+    expect(evaluatePlan(facts).find((t) => t.id === 'hold-stiftelsesmote')?.status).toBe('in-progress');
+
+    await db.insert(foundingMeetings).values({
+      organisationId: id,
+      version: 2,
+      status: 'finalised',
+      language: 'nb',
+      data: { heldOn: '2026-02-10' },
+      finalisedAt: new Date('2026-02-10T20:00:00Z'),
+      finalisedByName: 'Kari',
+      organisationName: 'Korpset',
+    });
+    await db.insert(registrationPackages).values({ organisationId: id, status: 'submitted' });
+    facts = await readOrganisationFacts(db, id);
+    expect(facts.foundingMeeting.value).toEqual({ heldOn: '2026-02-10', finalisedAt: new Date('2026-02-10T20:00:00Z') });
+    expect(facts.foundedOn).toEqual({ value: '2026-02-10', source: 'founding-meeting' });
+    expect(facts.registration).toEqual({ value: { status: 'submitted' }, source: 'registration' });
+    const plan = Object.fromEntries(evaluatePlan(facts).map((t) => [t.id, t.status]));
+    expect(plan).toMatchObject({ 'lag-vedtekter': 'done', 'hold-stiftelsesmote': 'done', 'registrer-enhetsregisteret': 'in-progress' });
   });
 
   it('an unknown organisation is not found', async () => {

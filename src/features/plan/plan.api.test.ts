@@ -3,6 +3,20 @@ import { createTestContext, type TestContext } from '../../../test/helpers/app.t
 import { engineUnderTest } from '../../../test/helpers/database.ts';
 import { registerFrivillige } from '../../core/db/schema.ts';
 
+interface TaskJson {
+  id: string;
+  status: string;
+  why: { key: string; text: string };
+  derived: { source: string; why: { text: string } } | null;
+}
+interface PlanJson {
+  organisation: unknown;
+  yourRole: string;
+  canEdit: boolean;
+  facts: Record<string, unknown>;
+  tasks: TaskJson[];
+}
+
 describe(`GET /api/v1/arbeidsrom/{orgId}/plan (${engineUnderTest})`, () => {
   let ctx: TestContext;
   let orgId: string;
@@ -22,13 +36,13 @@ describe(`GET /api/v1/arbeidsrom/{orgId}/plan (${engineUnderTest})`, () => {
 
     const res = await client.get(`/api/v1/arbeidsrom/${orgId}/plan`, { 'accept-language': 'nn' });
     expect(res.status).toBe(200);
-    const { data } = (await res.json()) as { data: Record<string, any> };
+    const { data } = (await res.json()) as { data: PlanJson };
     expect(data.organisation).toEqual({ id: orgId, name: 'Sjakklubben', orgnr, phase: 3 });
     expect(data.yourRole).toBe('leader');
     expect(data.canEdit).toBe(true);
     expect(data.facts.registered).toEqual({ value: true, source: 'workspace' });
     expect(data.tasks).toHaveLength(31);
-    const frr = data.tasks.find((t: { id: string }) => t.id === 'registrer-frivillighetsregisteret');
+    const frr = data.tasks.find((t) => t.id === 'registrer-frivillighetsregisteret');
     expect(frr).toMatchObject({
       phase: 'starte',
       phaseNumber: 2,
@@ -39,19 +53,19 @@ describe(`GET /api/v1/arbeidsrom/{orgId}/plan (${engineUnderTest})`, () => {
       mapHref: '/livshendelse/starte#registrer-frivillighetsregisteret',
       tool: { href: `/arbeidsrom/${orgId}/registrering` },
     });
-    expect(frr.why.text).toContain('Frivilligregisteret');
+    expect(frr!.why.text).toContain('Frivilligregisteret');
 
     // The register feed brings the organisation into FRR: the API shows the derived status.
     await ctx.database.db.insert(registerFrivillige).values({ orgnr, data: { organisasjonsnummer: orgnr }, dataHash: 'x' });
-    const after = (await (await client.get(`/api/v1/arbeidsrom/${orgId}/plan`)).json()) as { data: Record<string, any> };
-    const frrAfter = after.data.tasks.find((t: { id: string }) => t.id === 'registrer-frivillighetsregisteret');
+    const after = (await (await client.get(`/api/v1/arbeidsrom/${orgId}/plan`)).json()) as { data: PlanJson };
+    const frrAfter = after.data.tasks.find((t) => t.id === 'registrer-frivillighetsregisteret');
     expect(frrAfter).toMatchObject({
       status: 'done',
       statusSource: 'rules',
       editable: false,
       derived: { source: 'frivillighetsregisteret' },
     });
-    expect(frrAfter.derived.why.text).toBe('organisasjonen står i Frivillighetsregisteret.');
+    expect(frrAfter!.derived!.why.text).toBe('organisasjonen står i Frivillighetsregisteret.');
     expect(after.data.facts.inFrivillighetsregisteret).toEqual({ value: true, source: 'frivillighetsregisteret' });
 
     const stranger = ctx.client();
