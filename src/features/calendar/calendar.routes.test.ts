@@ -212,6 +212,35 @@ describe(`årshjul page, feed and reminder switch (${engineUnderTest})`, () => {
     expect(html).toContain('Send meg påminningar');
   });
 
+  it('answers the same deadlines as JSON under /api/v1 for members, documented in the OpenAPI document', async () => {
+    await putInFrivillighetsregisteret(ctx.database.db, ORGNR);
+    const res = await member.get(`/api/v1/arbeidsrom/${organisationId}/arshjul`);
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as {
+      data: {
+        today: string;
+        statutes: { source: string };
+        deadlines: { id: string; date: string; kind: string; title: string; citation: { url: string | null }; inputs: unknown[] }[];
+      };
+    };
+    expect(data.today).toBe('2025-08-18');
+    expect(data.statutes).toEqual({ source: 'default', version: null });
+    const moms = data.deadlines.find((d) => d.id === 'momskompensasjon:2025');
+    expect(moms).toMatchObject({
+      date: '2025-09-01',
+      kind: 'deadline',
+      title: 'Søknadsfrist for momskompensasjon',
+      citation: { url: 'https://lovdata.no/dokument/SF/forskrift/2018-10-23-1600' },
+      inputs: [{ name: 'inFrivillighetsregisteret', source: 'frivillighetsregisteret' }],
+    });
+    const stranger = ctx.client();
+    await stranger.signInAs((await ctx.createUser()).id);
+    expect((await stranger.get(`/api/v1/arbeidsrom/${organisationId}/arshjul`)).status).toBe(403);
+    expect((await ctx.client().get(`/api/v1/arbeidsrom/${organisationId}/arshjul`)).status).toBe(401);
+    const doc = (await (await ctx.client().get('/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toContain('/arbeidsrom/{orgId}/arshjul');
+  });
+
   it('is linked from the workspace page', async () => {
     const html = await (await member.get(`/arbeidsrom/${organisationId}`)).text();
     expect(html).toContain(`href="/arbeidsrom/${organisationId}/arshjul"`);
