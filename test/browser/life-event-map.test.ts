@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lifeEventMapRevisions, userPlatformRoles, users } from '../../src/core/db/schema.ts';
 import { insertEnhet, insertFrivillig } from '../../src/features/register-search/test-fixtures.ts';
-import { type BrowserHarness, registerLocal, startBrowserHarness } from './helpers.ts';
+import { type BrowserHarness, registerLocal, signInLocal, startBrowserHarness } from './helpers.ts';
 
 /**
  * Journeys through the life-event map (/livshendelse), phase 1 "idea" (/ide: similar organisations and the
@@ -33,7 +33,7 @@ const width = (page: Page) => page.evaluate('document.documentElement.scrollWidt
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
 describe('journey: the life-event map and the idea phase', () => {
-  it('from the front page to a phase, its steps opened, then the idea phase: similar organisations and the guide', async () => {
+  it('from the front page to a phase, its steps opened and all shown, and back to phase 1', async () => {
     const page = await h.newPage();
     await h.visit(page, '/');
     await h.navigate(page, () => page.getByRole('link', { name: 'Se hele livshendelsen steg for steg' }).click());
@@ -54,6 +54,11 @@ describe('journey: the life-event map and the idea phase', () => {
 
     await h.navigate(page, () => page.getByRole('link', { name: /^Forrige: Fase 1/ }).click());
     expect(new URL(page.url()).pathname).toBe('/livshendelse/ide');
+  });
+
+  it('the idea phase: similar organisations nearby, then the guide with one answer changed', async () => {
+    const page = await h.newPage();
+    await h.visit(page, '/livshendelse/ide');
     await h.navigate(page, () => page.getByRole('link', { name: 'Finn lignende organisasjoner i nærheten' }).click());
     expect(new URL(page.url()).pathname).toBe('/ide/lignende');
     await page.getByLabel('Hva vil dere drive med?').selectOption('1200');
@@ -78,7 +83,7 @@ describe('journey: the life-event map and the idea phase', () => {
     await expect(h1(page)).resolves.toBe('Dere bør registrere dere i Enhetsregisteret og Frivillighetsregisteret');
   });
 
-  it('works without JavaScript at 320 px: a phase with every step open, the search and the guide with an error', async () => {
+  it('works without JavaScript at 320 px: the overview and a phase with every step open', async () => {
     const page = await h.newPage({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
     await h.visit(page, '/livshendelse');
     expect(await width(page)).toBeLessThanOrEqual(320);
@@ -87,7 +92,10 @@ describe('journey: the life-event map and the idea phase', () => {
     await expect(
       page.getByText('Forskrift 23.10.2018 nr. 1600 om kompensasjon for merverdiavgift for frivillige organisasjoner').isVisible(),
     ).resolves.toBe(true);
+  });
 
+  it('works without JavaScript at 320 px: the search and the guide, each with an error first', async () => {
+    const page = await h.newPage({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
     await h.visit(page, '/ide');
     expect(await width(page)).toBeLessThanOrEqual(320);
     await h.navigate(page, () => page.getByRole('button', { name: 'Finn organisasjoner' }).click());
@@ -109,7 +117,7 @@ describe('journey: the life-event map and the idea phase', () => {
     expect(await width(page)).toBeLessThanOrEqual(320);
   });
 
-  it('in nynorsk: an orchestrator edits a task (an error first), reorders a phase and reads the history with the difference', async () => {
+  it('in nynorsk: the public pages, with the way into the editor for an orchestrator', async () => {
     const page = await h.newPage();
     await registerLocal(h, page, { name: 'Oda Orkestrator', email: 'oda.orkestrator@example.no' });
     const db = h.database.db;
@@ -121,8 +129,15 @@ describe('journey: the life-event map and the idea phase', () => {
     await expect(page.getByRole('heading', { name: 'Vedta oppløysing på årsmøtet' }).count()).resolves.toBe(1);
     await h.visit(page, '/ide');
     await expect(page.getByRole('heading', { name: 'Opprett eit arbeidsrom før de registrerer dykk' }).count()).resolves.toBe(1);
+    await h.visit(page, '/livshendelse/utvikle');
+    await expect(page.getByRole('link', { name: 'Rediger innhaldet' }).count()).resolves.toBe(1);
+  });
 
-    await h.visit(page, '/livshendelse');
+  it('in nynorsk: an orchestrator edits a task (an error first), reorders a phase and reads the history with the difference', async () => {
+    const page = await h.newPage();
+    await signInLocal(h, page, 'oda.orkestrator@example.no', '/livshendelse');
+    await h.visit(page, '/sprak?lang=nn&tilbake=%2Flivshendelse');
+    const db = h.database.db;
     await h.navigate(page, () => page.getByRole('link', { name: 'Rediger innhaldet' }).click());
     await expect(h1(page)).resolves.toBe('Rediger livshendinga');
     await h.navigate(page, () => page.getByRole('link', { name: /^Endre\s*: Vurder forsikring$/ }).click());
