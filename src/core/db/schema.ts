@@ -946,3 +946,100 @@ export const lifeEventMapRevisions = pgTable(
     check('life_event_map_revisions_proposal_ref', sql`(${t.origin} = 'proposal') = (${t.proposalRef} is not null)`),
   ],
 );
+
+// ---------- ecosystem: actors, people, core-group meetings and decisions (src/features/ecosystem) ----------
+
+/**
+ * The actors of the innovation ecosystem (issue 5, item 1): state agencies, counties, municipalities,
+ * umbrella bodies, voluntary organisations, suppliers and researchers, each with its role in the ecosystem.
+ * Public: everyone may read the register; only the orchestrator writes it (ecosystem-access.ts).
+ */
+export const ecosystemActors = pgTable(
+  'ecosystem_actors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    kind: text('kind', {
+      enum: ['state_agency', 'county', 'municipality', 'umbrella_body', 'voluntary_organisation', 'supplier', 'research'],
+    }).notNull(),
+    ecosystemRole: text('ecosystem_role', { enum: ['orchestrator', 'core_group', 'participant', 'observer'] }).notNull(),
+    orgnr: text('orgnr'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    contactUrl: text('contact_url'),
+    mandate: text('mandate').notNull().default(''),
+    agreements: text('agreements').notNull().default(''),
+    /** Only for suppliers: which sector the supplier belongs to (the marketplace's three kinds of supplier). */
+    supplierSector: text('supplier_sector', { enum: ['private', 'public', 'voluntary'] }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ecosystem_actors_name_unique').on(sql`lower(${t.name})`),
+    check(
+      'ecosystem_actors_kind_check',
+      sql`${t.kind} in ('state_agency', 'county', 'municipality', 'umbrella_body', 'voluntary_organisation', 'supplier', 'research')`,
+    ),
+    check('ecosystem_actors_role_check', sql`${t.ecosystemRole} in ('orchestrator', 'core_group', 'participant', 'observer')`),
+    check('ecosystem_actors_supplier_sector', sql`${t.supplierSector} is null or ${t.kind} = 'supplier'`),
+  ],
+);
+
+/** People who belong to an actor (a user acts for the actor: signs on, manages its listings, sits in the core group). */
+export const ecosystemActorPeople = pgTable(
+  'ecosystem_actor_people',
+  {
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => ecosystemActors.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.userId] }), index('ecosystem_actor_people_user_idx').on(t.userId)],
+);
+
+/** The core group's meetings: date, agenda and minutes (public). */
+export const ecosystemMeetings = pgTable('ecosystem_meetings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  meetingDate: date('meeting_date').notNull(),
+  title: text('title').notNull(),
+  agenda: text('agenda').notNull().default(''),
+  minutes: text('minutes').notNull().default(''),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The core group's decisions log: what, why, who decided, when, and the meeting it was made in. */
+export const ecosystemDecisions = pgTable('ecosystem_decisions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  decidedOn: date('decided_on').notNull(),
+  what: text('what').notNull(),
+  why: text('why').notNull(),
+  decidedBy: text('decided_by').notNull(),
+  meetingId: uuid('meeting_id').references(() => ecosystemMeetings.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Every change to the ecosystem's own records (actors, people, meetings, decisions): who, when, what changed.
+ * Append-only; `changes` holds { field: [before, after] } (or the whole record on create/delete).
+ */
+export const ecosystemHistory = pgTable(
+  'ecosystem_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entity: text('entity', { enum: ['actor', 'actor_person', 'meeting', 'decision'] }).notNull(),
+    entityId: uuid('entity_id').notNull(),
+    action: text('action', { enum: ['created', 'updated', 'deleted'] }).notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Kept as written at the time, so the history still names the person if the account is deleted. */
+    actorName: text('actor_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ecosystem_history_entity_idx').on(t.entity, t.entityId, t.createdAt)],
+);
