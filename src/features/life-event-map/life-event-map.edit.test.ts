@@ -3,10 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/helpers/app.ts';
 import { engineUnderTest } from '../../../test/helpers/database.ts';
 import { auditEvents, lifeEventMapRevisions } from '../../core/db/schema.ts';
+import { lifeEventMapChangeSchema } from './life-event-map.changes.ts';
 import { findTask, repositoryLifeEventMap } from './life-event-map.content.ts';
 import { phaseToForm, taskToForm } from './life-event-map.schema.ts';
 import { readCurrentLifeEventMap, readLifeEventMap } from './read-life-event-map.ts';
 import { readLifeEventMapHistory } from './read-life-event-map-history.ts';
+import { saveLifeEventMapRevision } from './save-life-event-map-revision.ts';
 
 /**
  * Orchestrators edit the map in the app: every save is a revision (author, time, change note), validated by
@@ -427,6 +429,45 @@ describe(`editing the life-event map (${engineUnderTest})`, () => {
       const html = await bad.text();
       expect(html).toContain('href="#fra">Velg en versjon</a>');
       expect(html).toContain('href="#til">Velg en versjon</a>');
+    });
+  });
+
+  describe('a proposal becomes a revision (for the ecosystem issue)', () => {
+    it('a stored change, parsed by the change schema, is saved with origin "proposal" and its reference', async () => {
+      const task = findTask(repositoryLifeEventMap(), 'forsikring')!.task;
+      const stored = JSON.parse(
+        JSON.stringify({
+          kind: 'task',
+          taskId: 'forsikring',
+          task: { ...task, summary: { nb: 'Forslag på bokmål.', nn: 'Forslag på nynorsk.' } },
+        }),
+      ) as unknown;
+      const change = lifeEventMapChangeSchema.parse(stored);
+      const user = {
+        id: orchestratorId,
+        name: 'Olga Orkestrator',
+        email: null,
+        platformRoles: ['orchestrator' as const],
+        sessionIdHash: '',
+      };
+      const { revision } = await saveLifeEventMapRevision(ctx.deps, {
+        user,
+        baseRevision: 0,
+        changeNote: 'Forslag fra Frivillighet Norge',
+        change,
+        origin: { kind: 'proposal', proposalRef: 'forslag-42' },
+      });
+      expect(revision).toBe(1);
+      const [row] = await revisions();
+      expect(row).toMatchObject({ origin: 'proposal', proposalRef: 'forslag-42', authorName: 'Olga Orkestrator' });
+      expect(findTask(await readLifeEventMap(ctx.database.db), 'forsikring')!.task.summary.nb).toBe('Forslag på bokmål.');
+      const history = await (await orchestrator.get('/livshendelse/historikk')).text();
+      expect(history).toContain('Olga Orkestrator (fra et forslag)');
+      // Only orchestrators can accept: the same call without the role is refused and writes nothing.
+      await expect(
+        saveLifeEventMapRevision(ctx.deps, { user: { ...user, platformRoles: [] }, baseRevision: 1, changeNote: 'x', change }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      expect(await revisions()).toHaveLength(1);
     });
   });
 
