@@ -2,13 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/app.ts';
 import type { CurrentUser } from '../../core/auth/current-user.ts';
 import { ecosystemActorPeople, ecosystemActors } from '../../core/db/schema.ts';
-import {
-  actorsOfUser,
-  isCoreGroupMember,
-  requireActorPerson,
-  requireCoreGroup,
-  requireOrchestrator,
-} from './ecosystem-access.ts';
+import { actorsOfUser, isCoreGroupMember, requireActorPerson, requireCoreGroup, requireOrchestrator } from './ecosystem-access.ts';
 import { GAIN_IDS, GAINS, gainText, isGainId } from './gains.ts';
 
 let ctx: TestContext;
@@ -78,7 +72,13 @@ describe('ecosystem access', () => {
     await ctx.database.db.insert(ecosystemActorPeople).values({ actorId: a.id, userId: ua.id, title: 'Daglig leder' });
 
     expect(await actorsOfUser(ctx.deps, { user: ua })).toEqual([
-      expect.objectContaining({ actorId: a.id, name: 'Leverandør A', kind: 'supplier', ecosystemRole: 'participant', title: 'Daglig leder' }),
+      expect.objectContaining({
+        actorId: a.id,
+        name: 'Leverandør A',
+        kind: 'supplier',
+        ecosystemRole: 'participant',
+        title: 'Daglig leder',
+      }),
     ]);
     expect(await actorsOfUser(ctx.deps, { user: null })).toEqual([]);
 
