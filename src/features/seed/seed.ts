@@ -4,6 +4,7 @@ import type { Db } from '../../core/db/client.ts';
 import { memberships, organisations, userPlatformRoles, users } from '../../core/db/schema.ts';
 import type { Deps } from '../../core/http/context.ts';
 import { hashPassword } from '../auth/password.ts';
+import { seedDemoPlans } from '../plan/plan.seed.ts';
 
 /**
  * Demo data so a newcomer can click through: people with each kind of role, and organisations in
@@ -77,6 +78,7 @@ export async function seedDemoData(deps: Deps): Promise<{ created: boolean }> {
       ids.set(p.key, row!.id);
       for (const role of p.platformRoles) await t.insert(userPlatformRoles).values({ userId: row!.id, role });
     }
+    const orgIds = new Map<string, { id: string; orgnr: string | null }>();
     for (const o of DEMO_ORGANISATIONS) {
       const [org] = await t
         .insert(organisations)
@@ -91,7 +93,10 @@ export async function seedDemoData(deps: Deps): Promise<{ created: boolean }> {
         action: 'organisation.created',
         details: { name: o.name, orgnr: o.orgnr },
       });
+      orgIds.set(o.name, { id: org!.id, orgnr: o.orgnr });
     }
+    // Facts and plans in different states (src/features/plan/plan.seed.ts).
+    await seedDemoPlans(t, { organisations: orgIds, people: ids, at: deps.now() });
   });
   return { created: true };
 }
