@@ -42,8 +42,18 @@ const REFRESH_LOCK_KEY = 727_017;
  * Rebuilds insight_units from the register tables in one transaction (readers keep seeing the previous rows
  * until it commits) and records when. Returns false without doing anything when another rebuild holds the
  * lock and `wait` is false; with `wait` it waits for that one and then rebuilds.
+ *
+ * Every rebuild leaves the previous rows dead; VACUUM right after (it cannot run inside the transaction) makes
+ * their space reusable by the next rebuild, so the table stays about twice its live size instead of growing
+ * until autovacuum comes by, and sets the hint bits the next scans would otherwise write.
  */
 export async function refreshInsightUnits(db: Db, opts: { now: Date; wait: boolean }): Promise<boolean> {
+  const rebuilt = await rebuildInsightUnits(db, opts);
+  if (rebuilt) await db.execute(sql`vacuum (analyze) insight_units`);
+  return rebuilt;
+}
+
+async function rebuildInsightUnits(db: Db, opts: { now: Date; wait: boolean }): Promise<boolean> {
   return db.transaction(async (tx) => {
     if (opts.wait) await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK_KEY})`);
     else {
