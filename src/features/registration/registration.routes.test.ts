@@ -241,6 +241,7 @@ describe(`registration package (${engineUnderTest})`, () => {
     const body = await html(await clients.kari!.get(page('/organisasjon')));
     expect(body).toContain(`value="${SAMPLE_ANSWERS.name}"`);
     expect(body).toContain('value="2026-03-12"');
+    expect(body).toContain(`action="${page('/organisasjon')}"`);
     expect(body).toContain(SAMPLE_ANSWERS.purpose);
     const address = await html(await clients.kari!.get(page('/adresse')));
     expect(address).toContain('value="4601"');
