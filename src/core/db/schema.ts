@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -1042,4 +1043,115 @@ export const ecosystemHistory = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('ecosystem_history_entity_idx').on(t.entity, t.entityId, t.createdAt)],
+);
+
+// ---------- needs register and building blocks catalogue (src/features/needs, src/features/building-blocks) ----------
+
+/**
+ * A need or pain point recorded by an organisation (through its workspace) or an ecosystem actor (issue 5,
+ * item 4: "building blocks exist to lift up the organisations' needs"). Exactly one owner. The core group may
+ * mark a need as a duplicate of another; its "we have this too" confirmations then count towards that one.
+ */
+export const needs = pgTable(
+  'needs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    phase: integer('phase').notNull(),
+    frequency: text('frequency', { enum: ['weekly', 'monthly', 'yearly', 'rarely'] }).notNull(),
+    evidence: text('evidence').notNull().default(''),
+    status: text('status', { enum: ['open', 'being_lifted', 'lifted'] })
+      .notNull()
+      .default('open'),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => ecosystemActors.id, { onDelete: 'cascade' }),
+    duplicateOfId: uuid('duplicate_of_id').references((): AnyPgColumn => needs.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('needs_phase_check', sql`${t.phase} between 1 and 6`),
+    check('needs_one_owner', sql`(${t.organisationId} is null) <> (${t.actorId} is null)`),
+    check('needs_not_own_duplicate', sql`${t.duplicateOfId} is null or ${t.duplicateOfId} <> ${t.id}`),
+    index('needs_phase_idx').on(t.phase, t.status),
+    index('needs_duplicate_idx').on(t.duplicateOfId),
+  ],
+);
+
+/** "We have this too": one per organisation or actor and need, with its own evidence. */
+export const needConfirmations = pgTable(
+  'need_confirmations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => ecosystemActors.id, { onDelete: 'cascade' }),
+    evidence: text('evidence').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('need_confirmations_one_owner', sql`(${t.organisationId} is null) <> (${t.actorId} is null)`),
+    uniqueIndex('need_confirmations_org_unique').on(t.needId, t.organisationId),
+    uniqueIndex('need_confirmations_actor_unique').on(t.needId, t.actorId),
+  ],
+);
+
+/** Every change to a need (created, confirmed, grouped as duplicate, status): who, when, what. Append-only. */
+export const needHistory = pgTable(
+  'need_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+    action: text('action', { enum: ['created', 'confirmed', 'marked_duplicate', 'status_changed'] }).notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('need_history_need_idx').on(t.needId, t.createdAt)],
+);
+
+/**
+ * A building block: a shared service, API, guide, template or agreement that lifts needs (issue 5, item 4).
+ * Technical blocks carry their API description and documentation link.
+ */
+export const buildingBlocks = pgTable(
+  'building_blocks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    realisation: text('realisation', { enum: ['service', 'api', 'guide', 'template', 'agreement'] }).notNull(),
+    phases: jsonb('phases').$type<number[]>().notNull().default([]),
+    ownerActorId: uuid('owner_actor_id').references(() => ecosystemActors.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ['planned', 'in_development', 'in_use', 'retired'] }).notNull(),
+    documentationUrl: text('documentation_url'),
+    apiDescription: text('api_description').notNull().default(''),
+    /** Frivillig's own API block lists its endpoints from the served OpenAPI document at request time. */
+    listsOwnApi: boolean('lists_own_api').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('building_blocks_slug_unique').on(t.slug)],
+);
+
+export const buildingBlockNeeds = pgTable(
+  'building_block_needs',
+  {
+    blockId: uuid('block_id')
+      .notNull()
+      .references(() => buildingBlocks.id, { onDelete: 'cascade' }),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.blockId, t.needId] }), index('building_block_needs_need_idx').on(t.needId)],
 );
