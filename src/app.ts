@@ -7,6 +7,7 @@ import { adminRoutes } from './features/admin/admin.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { calendarRoutes } from './features/calendar/calendar.routes.tsx';
+import { ecosystemRoutes } from './features/ecosystem/ecosystem.routes.tsx';
 import { foundingRoutes } from './features/founding/founding.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { ideaRoutes } from './features/idea/idea.routes.tsx';
@@ -50,6 +51,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', planRoutes());
   app.route('/', calendarRoutes());
   app.route('/', registrationRoutes());
+  app.route('/', ecosystemRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

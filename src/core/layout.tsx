@@ -38,6 +38,12 @@ export function Layout(props: { v: ViewContext; title: string; children?: Child;
                     {t('lem.nav')}
                   </a>
                 </li>
+                {/* The ecosystem (issue 5) is public too: its overview links every element's tool (src/features/ecosystem). */}
+                <li>
+                  <a class="ds-link" href="/okosystem">
+                    {t('eco.nav')}
+                  </a>
+                </li>
                 {v.user ? (
                   <>
                     <li>

@@ -1,6 +1,7 @@
 import { adminMessages } from '../../features/admin/admin.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
 import { calendarMessages } from '../../features/calendar/calendar.messages.ts';
+import { ecosystemMessages } from '../../features/ecosystem/ecosystem.messages.ts';
 import { foundingMessages } from '../../features/founding/founding.messages.ts';
 import { ideaMessages } from '../../features/idea/idea.messages.ts';
 import { insightMessages } from '../../features/insight/insight.messages.ts';
@@ -36,6 +37,7 @@ export const MESSAGE_SETS = {
   idea: ideaMessages,
   plan: planMessages,
   registration: registrationMessages,
+  ecosystem: ecosystemMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;
