@@ -19,6 +19,10 @@ import { insightRefresh, registerImportRuns } from '../../core/db/schema.ts';
  * measured 2–3 times slower (the join, not the counting, is the cost). The rebuild itself reads only two
  * covering partial indexes (index-only scans): its SECTOR predicate is word for word the predicate of
  * register_enheter_sector_idx in schema.ts — keep them in step, or the planner cannot use the index.
+ *
+ * For callers outside the feature (the benchmark): every `count…(db, query)` reads insight_units only, so run
+ * `refreshInsightUnits(db, { now, wait: true })` once after loading register data (readInsight does this by
+ * itself: after an import, and when the figures are older than the sync interval).
  */
 
 /** The filters of a count. `icnpoCodes`: a unit matches when any of its three categories is one of them. */
@@ -233,8 +237,15 @@ export interface YearRow {
   firstRegistered: number;
 }
 
-/** Every year from `years.from` to `years.to`, zeros included. One scan: both counts are grouping sets of it. */
-export async function countByYear(db: Db, q: InsightQuery, years: { from: number; to: number }): Promise<YearRow[]> {
+/** The founding-year table's filters: the population's, and the years it covers. */
+export interface InsightYearQuery extends InsightQuery {
+  fraAar: number;
+  tilAar: number;
+}
+
+/** Every year from `fraAar` to `tilAar`, zeros included. One scan: both counts are grouping sets of it. */
+export async function countByYear(db: Db, q: InsightYearQuery): Promise<YearRow[]> {
+  const years = { from: q.fraAar, to: q.tilAar };
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select grouping(u.stiftet_aar) as by_registered, u.stiftet_aar as founded_year, u.registrert_aar as registered_year,

@@ -76,7 +76,7 @@ export async function readInsight<T extends InsightTable>(
             tables.kategorier = await countByCategory(db, query);
             break;
           case 'stiftelsesaar':
-            tables.stiftelsesaar = await countByYear(db, query, { from: filters.fraAar, to: filters.tilAar });
+            tables.stiftelsesaar = await countByYear(db, { ...query, fraAar: filters.fraAar, tilAar: filters.tilAar });
             break;
           case 'grasrot':
             tables.grasrot = await countGrasrot(db, query);
