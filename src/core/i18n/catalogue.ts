@@ -6,6 +6,7 @@ import { foundingMessages } from '../../features/founding/founding.messages.ts';
 import { ideaMessages } from '../../features/idea/idea.messages.ts';
 import { insightMessages } from '../../features/insight/insight.messages.ts';
 import { lifeEventMapMessages } from '../../features/life-event-map/life-event-map.messages.ts';
+import { needsMessages } from '../../features/needs/needs.messages.ts';
 import { organisationProfileMessages } from '../../features/organisation-profile/organisation-profile.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
@@ -37,6 +38,7 @@ export const MESSAGE_SETS = {
   idea: ideaMessages,
   plan: planMessages,
   registration: registrationMessages,
+  needs: needsMessages,
   ecosystem: ecosystemMessages,
 } as const;
 
