@@ -127,6 +127,28 @@ export async function runDoctor(): Promise<number> {
     } else {
       checks.push({ name: 'e-mail', ok: true, detail: 'no SMTP_URL: e-mails are written to the log (fine for demos, not for production)' });
     }
+    // Registration packages hold fødselsnummer until Brønnøysund has received them (src/features/registration).
+    checks.push(
+      config.fnrKeyIsDevelopmentDefault && config.DATABASE_URL
+        ? {
+            name: 'fødselsnummer key',
+            ok: false,
+            detail: 'FNR_ENCRYPTION_KEY is not set: the built-in development key is in use with a PostgreSQL server',
+            fix: 'Set FNR_ENCRYPTION_KEY to 32 random bytes (openssl rand -hex 32) and keep it secret.',
+          }
+        : {
+            name: 'fødselsnummer key',
+            ok: true,
+            detail: config.fnrKeyIsDevelopmentDefault ? 'development key (embedded demo only)' : 'FNR_ENCRYPTION_KEY is set',
+          },
+    );
+    checks.push({
+      name: 'electronic intake',
+      ok: true,
+      detail: config.maskinporten
+        ? `registration packages are sent to ${config.mottakUrl} (Maskinporten client ${config.maskinporten.clientId})`
+        : 'Maskinporten is not configured: registration packages are prepared and downloaded, not sent',
+    });
   }
   for (const c of checks) {
     console.log(`${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);

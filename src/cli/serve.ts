@@ -6,6 +6,7 @@ import { loadConfig } from '../core/config.ts';
 import { createDeps } from '../core/deps.ts';
 import { createCalendarWorker } from '../features/calendar/calendar-jobs.ts';
 import { createRegisterSyncWorker } from '../features/register-sync/sync-jobs.ts';
+import { createRegistrationWorker } from '../features/registration/poll-replies.ts';
 import { isDatabaseEmpty, seedDemoData } from '../features/seed/seed.ts';
 import { demoSignInText } from './seed.ts';
 
@@ -38,6 +39,12 @@ export async function runServe(args: string[]): Promise<number> {
   // Årshjul reminder e-mails (hourly; each reminder claimed once under a unique index, so any number of instances).
   const calendarWorker = createCalendarWorker(deps);
   await calendarWorker.start();
+  // Replies from Brønnøysundregistrene's intake to registration packages (only with Maskinporten configured).
+  const registrationWorker = createRegistrationWorker(deps);
+  await registrationWorker.start();
+  if (config.fnrKeyIsDevelopmentDefault && config.DATABASE_URL) {
+    logger.warn('FNR_ENCRYPTION_KEY is not set: fødselsnummer are encrypted with the development key, which is only for the embedded demo');
+  }
   const sweep = setInterval(() => purgeExpiredSessions(deps).catch((error) => logger.warn('session purge failed', { error })), 15 * 60_000);
   sweep.unref();
 
@@ -53,7 +60,7 @@ export async function runServe(args: string[]): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   // A job still running after the grace period goes back to the queue for the next start or another instance.
-  await Promise.all([worker.stop({ graceMs: 10_000 }), calendarWorker.stop({ graceMs: 10_000 })]);
+  await Promise.all([worker.stop({ graceMs: 10_000 }), calendarWorker.stop({ graceMs: 10_000 }), registrationWorker.stop({ graceMs: 10_000 })]);
   await deps.database.close();
   return 0;
 }

@@ -310,6 +310,9 @@ describe(`registration package (${engineUnderTest})`, () => {
     ] as const) {
       await expectRedirect(await save({ personId: id(name), name, boardRole: role, fnr, userId }), page('/styre'));
     }
+    const twice = await save({ personId: id('Siri Vara'), name: 'Siri Vara', boardRole: 'deputy', fnr: '', userId: users.ola.id });
+    expect(twice.status).toBe(422);
+    expect(await html(twice)).toContain('href="#userId"');
     const duplicate = await save({ personId: id('Siri Vara'), name: 'Siri Vara', boardRole: 'deputy', fnr: FNR.ola, userId: 'none' });
     expect(duplicate.status).toBe(422);
     expect(await html(duplicate)).toContain('href="#fnr"');

@@ -67,6 +67,10 @@ export async function saveBoardPerson(
     const existing = input.personId ? persons.find((p) => p.id === input.personId && p.kind === 'board') : undefined;
     if (input.personId && !existing) throw new AppError('not_found', 'reg.error.personMissing');
     await assertMember(db, opts.organisationId, input.userId);
+    // One workspace member is one person on the board: their confirmation could not tell two rows apart.
+    if (input.userId && persons.some((p) => p.kind === 'board' && p.id !== existing?.id && p.userId === input.userId)) {
+      throw new PersonFieldError('userId', 'reg.error.memberTwice');
+    }
     if (input.fnr) assertUniqueFnr(deps, pkg, persons, input.fnr, existing?.id ?? null, 'fnr');
     const birthDate = input.fnr ? (parsePersonnummer(input.fnr, { allowSynthetic })?.birthDate ?? null) : (existing?.birthDate ?? null);
     let personId: string;
