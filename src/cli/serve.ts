@@ -60,7 +60,11 @@ export async function runServe(args: string[]): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   // A job still running after the grace period goes back to the queue for the next start or another instance.
-  await Promise.all([worker.stop({ graceMs: 10_000 }), calendarWorker.stop({ graceMs: 10_000 }), registrationWorker.stop({ graceMs: 10_000 })]);
+  await Promise.all([
+    worker.stop({ graceMs: 10_000 }),
+    calendarWorker.stop({ graceMs: 10_000 }),
+    registrationWorker.stop({ graceMs: 10_000 }),
+  ]);
   await deps.database.close();
   return 0;
 }

@@ -44,13 +44,19 @@ describe('FNR_ENCRYPTION_KEY', () => {
 describe('electronic intake and Maskinporten', () => {
   it('defaults to the test environment outside production and to production in production', () => {
     expect(loadConfig({}).mottakUrl).toBe('https://mottak.ppe.brreg.no');
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), FNR_ENCRYPTION_KEY: HEX_KEY }).mottakUrl).toBe('https://mottak.brreg.no');
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), FNR_ENCRYPTION_KEY: HEX_KEY }).mottakUrl).toBe(
+      'https://mottak.brreg.no',
+    );
     expect(loadConfig({ BRREG_MOTTAK_URL: 'http://127.0.0.1:9/' }).mottakUrl).toBe('http://127.0.0.1:9');
     expect(loadConfig({}).maskinporten).toBeNull();
   });
 
   it('needs client id, key id, a key and the sender organisation together', () => {
-    expect(problems({ MASKINPORTEN_CLIENT_ID: 'c' })).toEqual(['MASKINPORTEN_KID', 'MASKINPORTEN_PRIVATE_KEY', 'BRREG_MOTTAK_AVSENDER_ORGNR']);
+    expect(problems({ MASKINPORTEN_CLIENT_ID: 'c' })).toEqual([
+      'MASKINPORTEN_KID',
+      'MASKINPORTEN_PRIVATE_KEY',
+      'BRREG_MOTTAK_AVSENDER_ORGNR',
+    ]);
     const full = {
       MASKINPORTEN_CLIENT_ID: 'c',
       MASKINPORTEN_KID: 'k',
@@ -69,7 +75,9 @@ describe('electronic intake and Maskinporten', () => {
     expect(problems({ ...full, BRREG_MOTTAK_AVSENDER_ORGNR: '910000013' })).toEqual(['BRREG_MOTTAK_AVSENDER_ORGNR']);
     expect(problems({ ...full, MASKINPORTEN_PRIVATE_KEY: 'not a key' })).toEqual(['MASKINPORTEN_PRIVATE_KEY']);
     // A PEM in one line with \n escapes, as environment files often carry it.
-    expect(loadConfig({ ...full, MASKINPORTEN_PRIVATE_KEY: keys.privateKeyPem.replaceAll('\n', '\\n') }).maskinporten?.privateKeyPem).toBe(keys.privateKeyPem);
+    expect(loadConfig({ ...full, MASKINPORTEN_PRIVATE_KEY: keys.privateKeyPem.replaceAll('\n', '\\n') }).maskinporten?.privateKeyPem).toBe(
+      keys.privateKeyPem,
+    );
   });
 
   it('reads the key from a file, and names the variable when it cannot', () => {
@@ -79,7 +87,9 @@ describe('electronic intake and Maskinporten', () => {
     const base = { MASKINPORTEN_CLIENT_ID: 'c', MASKINPORTEN_KID: 'k', BRREG_MOTTAK_AVSENDER_ORGNR: '910000012' };
     expect(loadConfig({ ...base, MASKINPORTEN_PRIVATE_KEY_FILE: file }).maskinporten?.privateKeyPem).toBe(keys.privateKeyPem);
     expect(problems({ ...base, MASKINPORTEN_PRIVATE_KEY_FILE: join(dir, 'missing.pem') })).toEqual(['MASKINPORTEN_PRIVATE_KEY_FILE']);
-    expect(problems({ ...base, MASKINPORTEN_PRIVATE_KEY_FILE: file, MASKINPORTEN_PRIVATE_KEY: keys.privateKeyPem })).toEqual(['MASKINPORTEN_PRIVATE_KEY_FILE']);
+    expect(problems({ ...base, MASKINPORTEN_PRIVATE_KEY_FILE: file, MASKINPORTEN_PRIVATE_KEY: keys.privateKeyPem })).toEqual([
+      'MASKINPORTEN_PRIVATE_KEY_FILE',
+    ]);
   });
 
   it('refuses plain http in production', () => {

@@ -173,7 +173,13 @@ export function registrationRoutes() {
         title: (v) => v.t(`reg.section.${section}` as MessageKey),
         status: errors ? 422 : 200,
         body: (v) => (
-          <QuestionPage v={v} page={page} section={section} errors={errors} action={`${sectionHref(orgIdOf(c), section)}${fromSummary(c) ? '?fra=oppsummering' : ''}`}>
+          <QuestionPage
+            v={v}
+            page={page}
+            section={section}
+            errors={errors}
+            action={`${sectionHref(orgIdOf(c), section)}${fromSummary(c) ? '?fra=oppsummering' : ''}`}
+          >
             <Fields v={v} page={page} values={values} errors={errors ?? {}} />
           </QuestionPage>
         ),
