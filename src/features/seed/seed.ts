@@ -5,6 +5,7 @@ import { memberships, organisations, userPlatformRoles, users } from '../../core
 import type { Deps } from '../../core/http/context.ts';
 import { hashPassword } from '../auth/password.ts';
 import { seedDemoPlans } from '../plan/plan.seed.ts';
+import { seedDemoEcosystem } from './seed-ecosystem.ts';
 
 /**
  * Demo data so a newcomer can click through: people with each kind of role, and organisations in
@@ -97,6 +98,8 @@ export async function seedDemoData(deps: Deps): Promise<{ created: boolean }> {
     }
     // Facts and plans in different states (src/features/plan/plan.seed.ts).
     await seedDemoPlans(t, { organisations: orgIds, people: ids, at: deps.now() });
+    // The ecosystem's actors, people at them, and the core group's meetings and decisions (seed-ecosystem.ts).
+    await seedDemoEcosystem(t, { people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
   });
   return { created: true };
 }
