@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.ts';
 import type { CurrentUser } from '../../core/auth/current-user.ts';
 import { ecosystemDecisions, ecosystemMeetings } from '../../core/db/schema.ts';
@@ -70,5 +71,84 @@ export async function createDecision(deps: Deps, opts: { user: CurrentUser | nul
       at: now,
     });
     return { id };
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** { field: [before, after] } for the fields that changed. */
+function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const [k, v] of Object.entries(after)) if (before[k] !== v) changes[k] = [before[k], v];
+  return changes;
+}
+
+export async function updateMeeting(deps: Deps, opts: { user: CurrentUser | null; meetingId: string; form: MeetingForm }): Promise<void> {
+  const user = await requireCoreGroup(deps, { user: opts.user });
+  if (!UUID.test(opts.meetingId)) throw new AppError('not_found', 'error.notFound.body');
+  await deps.database.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(ecosystemMeetings).where(eq(ecosystemMeetings.id, opts.meetingId));
+    if (!before) throw new AppError('not_found', 'error.notFound.body');
+    const changes = diff(before, opts.form);
+    if (Object.keys(changes).length === 0) return;
+    const now = deps.now();
+    await tx
+      .update(ecosystemMeetings)
+      .set({ ...opts.form, updatedAt: now })
+      .where(eq(ecosystemMeetings.id, before.id));
+    await insertHistory(tx, {
+      entity: 'meeting',
+      entityId: before.id,
+      action: 'updated',
+      changes,
+      actorUserId: user.id,
+      actorName: user.name,
+      at: now,
+    });
+    await recordAudit(tx, {
+      organisationId: null,
+      actorUserId: user.id,
+      action: 'ecosystem.meeting.updated',
+      details: { meetingId: before.id, fields: Object.keys(changes) },
+      at: now,
+    });
+  });
+}
+
+export async function updateDecision(
+  deps: Deps,
+  opts: { user: CurrentUser | null; decisionId: string; form: DecisionForm },
+): Promise<void> {
+  const user = await requireCoreGroup(deps, { user: opts.user });
+  if (!UUID.test(opts.decisionId)) throw new AppError('not_found', 'error.notFound.body');
+  await deps.database.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(ecosystemDecisions).where(eq(ecosystemDecisions.id, opts.decisionId));
+    if (!before) throw new AppError('not_found', 'error.notFound.body');
+    if (opts.form.meetingId && !(await meetingExists(tx, opts.form.meetingId))) {
+      throw new AppError('validation', 'eco.error.meeting', { field: 'meetingId' });
+    }
+    const changes = diff(before, opts.form);
+    if (Object.keys(changes).length === 0) return;
+    const now = deps.now();
+    await tx
+      .update(ecosystemDecisions)
+      .set({ ...opts.form, updatedAt: now })
+      .where(eq(ecosystemDecisions.id, before.id));
+    await insertHistory(tx, {
+      entity: 'decision',
+      entityId: before.id,
+      action: 'updated',
+      changes,
+      actorUserId: user.id,
+      actorName: user.name,
+      at: now,
+    });
+    await recordAudit(tx, {
+      organisationId: null,
+      actorUserId: user.id,
+      action: 'ecosystem.decision.updated',
+      details: { decisionId: before.id, fields: Object.keys(changes) },
+      at: now,
+    });
   });
 }

@@ -104,3 +104,13 @@ export async function insertHistory(
 ) {
   await db.insert(ecosystemHistory).values({ ...row, createdAt: row.at });
 }
+
+export async function findMeeting(db: Db, id: string): Promise<MeetingRow | null> {
+  const [row] = await db.select().from(ecosystemMeetings).where(eq(ecosystemMeetings.id, id));
+  return row ?? null;
+}
+
+export async function findDecision(db: Db, id: string): Promise<DecisionRow | null> {
+  const [row] = await db.select().from(ecosystemDecisions).where(eq(ecosystemDecisions.id, id));
+  return row ?? null;
+}

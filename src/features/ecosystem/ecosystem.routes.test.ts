@@ -264,3 +264,63 @@ describe('ecosystem pages', () => {
     ).toEqual(['decision', 'meeting']);
   });
 });
+
+describe('editing meetings and decisions', () => {
+  it('a core-group person edits a decision and a meeting (history keeps before/after); a participant gets 403; an unknown id 404', async () => {
+    const [decision] = await ctx.database.db.select().from(ecosystemDecisions);
+    const [meeting] = await ctx.database.db.select().from(ecosystemMeetings);
+    const part = await signedIn(participantUser.id);
+    expect((await part.get(`/okosystem/kjernegruppe/beslutninger/${decision!.id}/endre`)).status).toBe(403);
+    expect(
+      (
+        await part.post(`/okosystem/kjernegruppe/beslutninger/${decision!.id}/endre`, {
+          decidedOn: '2026-03-12',
+          what: 'X',
+          why: 'Y',
+          decidedBy: 'Z',
+        })
+      ).status,
+    ).toBe(403);
+    expect((await part.post(`/okosystem/kjernegruppe/moter/${meeting!.id}/endre`, { meetingDate: '2026-03-12', title: 'X' })).status).toBe(
+      403,
+    );
+
+    const core = await signedIn(coreUser.id);
+    const form = await core.get(`/okosystem/kjernegruppe/beslutninger/${decision!.id}/endre`);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('Prioritere samordnet registermelding');
+    const bad = await core.post(`/okosystem/kjernegruppe/beslutninger/${decision!.id}/endre`, {
+      decidedOn: '2026-03-12',
+      what: '',
+      why: 'Flest organisasjoner har meldt behovet.',
+      decidedBy: 'Kjernegruppen',
+    });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Skriv hva som ble besluttet.');
+    const ok = await core.post(`/okosystem/kjernegruppe/beslutninger/${decision!.id}/endre`, {
+      decidedOn: '2026-03-12',
+      what: 'Prioritere samordnet registermelding i 2026',
+      why: 'Flest organisasjoner har meldt behovet.',
+      decidedBy: 'Kjernegruppen',
+      meetingId: meeting!.id,
+    });
+    expect(ok.status).toBe(303);
+    expect(
+      (
+        await core.post(`/okosystem/kjernegruppe/moter/${meeting!.id}/endre`, {
+          meetingDate: '2026-03-12',
+          title: 'Kjernegruppemøte 1/2026',
+          minutes: 'Godkjent.',
+        })
+      ).status,
+    ).toBe(303);
+    const html = await (await ctx.client().get('/okosystem/kjernegruppe')).text();
+    expect(html).toContain('Prioritere samordnet registermelding i 2026');
+    expect(html).toContain('Godkjent.');
+    const rows = await ctx.database.db.select().from(ecosystemHistory).where(eq(ecosystemHistory.entityId, decision!.id));
+    const update = rows.find((r) => r.action === 'updated')!;
+    expect(update.changes).toEqual({ what: ['Prioritere samordnet registermelding', 'Prioritere samordnet registermelding i 2026'] });
+    expect(update.actorName).toBe('Kari Kjerne');
+    expect((await core.get('/okosystem/kjernegruppe/beslutninger/00000000-0000-4000-8000-000000000000/endre')).status).toBe(404);
+  });
+});

@@ -7,9 +7,11 @@ import { setFlash } from '../../core/http/flash.ts';
 import { redirectAfterPost, renderPage } from '../../core/http/render.tsx';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { addActorPerson, createActor, removeActorPerson, updateActor } from './actors.ts';
-import { createDecision, createMeeting } from './core-group.ts';
+import { createDecision, createMeeting, updateDecision, updateMeeting } from './core-group.ts';
 import {
   findActor,
+  findDecision,
+  findMeeting,
   listActorPeople,
   listActors,
   listCoreGroupActors,
@@ -25,6 +27,7 @@ import {
   actorToValues,
   type CoreGroupData,
   CoreGroupView,
+  EditRecordView,
   OverviewView,
 } from './ecosystem.views.tsx';
 import { isCoreGroupMember, isOrchestrator, requireCoreGroup, requireOrchestrator } from './ecosystem-access.ts';
@@ -231,6 +234,76 @@ export function ecosystemRoutes() {
     await createMeeting(c.get('deps'), { user: c.get('user'), form: form.data });
     setFlash(c, { key: 'eco.core.meeting.added', kind: 'success' });
     return redirectAfterPost(c, '/okosystem/kjernegruppe#moter');
+  });
+
+  // ---------- editing a meeting or a decision (core group; every change goes to the history) ----------
+
+  const renderEdit = async (
+    c: Context<AppEnv>,
+    opts: { kind: 'decision' | 'meeting'; id: string; values: Record<string, string>; errors: Record<string, string> },
+  ) => {
+    const meetings = await listMeetings(c.get('deps').database.db);
+    return renderPage(c, {
+      title: (v) => (opts.kind === 'decision' ? v.t('eco.core.decision.editTitle') : v.t('eco.core.meeting.editTitle')),
+      status: Object.keys(opts.errors).length ? 422 : 200,
+      body: (v) => <EditRecordView v={v} kind={opts.kind} id={opts.id} meetings={meetings} values={opts.values} errors={opts.errors} />,
+    });
+  };
+
+  const loadDecision = async (c: Context<AppEnv>) => {
+    await requireCoreGroup(c.get('deps'), { user: c.get('user') });
+    const id = c.req.param('id') ?? '';
+    const row = UUID.test(id) ? await findDecision(c.get('deps').database.db, id) : null;
+    if (!row) throw new AppError('not_found', 'error.notFound.body');
+    return row;
+  };
+
+  const loadMeeting = async (c: Context<AppEnv>) => {
+    await requireCoreGroup(c.get('deps'), { user: c.get('user') });
+    const id = c.req.param('id') ?? '';
+    const row = UUID.test(id) ? await findMeeting(c.get('deps').database.db, id) : null;
+    if (!row) throw new AppError('not_found', 'error.notFound.body');
+    return row;
+  };
+
+  app.get('/okosystem/kjernegruppe/beslutninger/:id/endre', async (c) => {
+    const d = await loadDecision(c);
+    const values = { decidedOn: d.decidedOn, what: d.what, why: d.why, decidedBy: d.decidedBy, meetingId: d.meetingId ?? '' };
+    return renderEdit(c, { kind: 'decision', id: d.id, values, errors: {} });
+  });
+
+  app.post('/okosystem/kjernegruppe/beslutninger/:id/endre', async (c) => {
+    const d = await loadDecision(c);
+    const form = await parseForm(c, decisionFormSchema);
+    if (!form.ok) return renderEdit(c, { kind: 'decision', id: d.id, values: form.values, errors: form.errors });
+    try {
+      await updateDecision(c.get('deps'), { user: c.get('user'), decisionId: d.id, form: form.data });
+    } catch (err) {
+      const errors = fieldError(c, err);
+      if (errors) return renderEdit(c, { kind: 'decision', id: d.id, values: form.values, errors });
+      throw err;
+    }
+    setFlash(c, { key: 'eco.core.decision.saved', kind: 'success' });
+    return redirectAfterPost(c, '/okosystem/kjernegruppe#beslutninger');
+  });
+
+  app.get('/okosystem/kjernegruppe/moter/:id/endre', async (c) => {
+    const m = await loadMeeting(c);
+    return renderEdit(c, {
+      kind: 'meeting',
+      id: m.id,
+      values: { meetingDate: m.meetingDate, title: m.title, agenda: m.agenda, minutes: m.minutes },
+      errors: {},
+    });
+  });
+
+  app.post('/okosystem/kjernegruppe/moter/:id/endre', async (c) => {
+    const m = await loadMeeting(c);
+    const form = await parseForm(c, meetingFormSchema);
+    if (!form.ok) return renderEdit(c, { kind: 'meeting', id: m.id, values: form.values, errors: form.errors });
+    await updateMeeting(c.get('deps'), { user: c.get('user'), meetingId: m.id, form: form.data });
+    setFlash(c, { key: 'eco.core.meeting.saved', kind: 'success' });
+    return redirectAfterPost(c, `/okosystem/kjernegruppe#mote-${m.id}`);
   });
 
   return app;

@@ -468,7 +468,17 @@ export function CoreGroupView(props: {
               {data.decisions.map((d) => (
                 <tr>
                   <td>{d.decision.decidedOn}</td>
-                  <td>{d.decision.what}</td>
+                  <td>
+                    {d.decision.what}
+                    {props.canEdit ? (
+                      <>
+                        {' '}
+                        <a class="ds-link" href={`/okosystem/kjernegruppe/beslutninger/${d.decision.id}/endre`}>
+                          {t('eco.core.decision.edit', { date: d.decision.decidedOn })}
+                        </a>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{d.decision.why}</td>
                   <td>{d.decision.decidedBy}</td>
                   <td>
@@ -503,6 +513,13 @@ export function CoreGroupView(props: {
             {t('eco.core.meeting.minutes')}
           </h4>
           <p class="ds-paragraph history-note">{m.minutes || t('eco.actor.none')}</p>
+          {props.canEdit ? (
+            <p class="ds-paragraph">
+              <a class="ds-link" href={`/okosystem/kjernegruppe/moter/${m.id}/endre`}>
+                {t('eco.core.meeting.edit', { date: m.meetingDate })}
+              </a>
+            </p>
+          ) : null}
         </section>
       ))}
       {props.canEdit ? (
@@ -510,55 +527,24 @@ export function CoreGroupView(props: {
           <h2 class="ds-heading" data-size="md" id="ny-beslutning">
             {t('eco.core.decision.add')}
           </h2>
-          <ErrorSummary v={props.v} errors={df.errors} />
-          <form method="post" action="/okosystem/kjernegruppe/beslutninger" novalidate>
-            <CsrfField v={props.v} />
-            <TextField
-              id="decidedOn"
-              type="date"
-              label={t('eco.core.decision.when')}
-              value={df.values.decidedOn}
-              error={df.errors.decidedOn}
-              width="short"
-            />
-            <TextArea id="what" label={t('eco.core.decision.what')} value={df.values.what} error={df.errors.what} rows={2} />
-            <TextArea id="why" label={t('eco.core.decision.why')} value={df.values.why} error={df.errors.why} rows={3} />
-            <TextField id="decidedBy" label={t('eco.core.decision.who')} value={df.values.decidedBy} error={df.errors.decidedBy} />
-            <Select
-              id="meetingId"
-              label={t('eco.core.decision.meeting')}
-              value={df.values.meetingId}
-              error={df.errors.meetingId}
-              options={[
-                { value: '', label: t('eco.core.decision.noMeeting') },
-                ...data.meetings.map((m) => ({ value: m.id, label: `${m.meetingDate} ${m.title}` })),
-              ]}
-            />
-            <button type="submit" class="ds-button" data-variant="primary">
-              {t('eco.core.decision.add')}
-            </button>
-          </form>
+          <DecisionFormFields
+            v={props.v}
+            action="/okosystem/kjernegruppe/beslutninger"
+            values={df.values}
+            errors={df.errors}
+            meetings={data.meetings}
+            submit={t('eco.core.decision.add')}
+          />
           <h2 class="ds-heading" data-size="md" id="nytt-mote">
             {t('eco.core.meeting.add')}
           </h2>
-          <ErrorSummary v={props.v} errors={mf.errors} />
-          <form method="post" action="/okosystem/kjernegruppe/moter" novalidate>
-            <CsrfField v={props.v} />
-            <TextField
-              id="meetingDate"
-              type="date"
-              label={t('eco.core.meeting.date')}
-              value={mf.values.meetingDate}
-              error={mf.errors.meetingDate}
-              width="short"
-            />
-            <TextField id="title" label={t('eco.core.meeting.title')} value={mf.values.title} error={mf.errors.title} />
-            <TextArea id="agenda" label={t('eco.core.meeting.agenda')} value={mf.values.agenda} error={mf.errors.agenda} />
-            <TextArea id="minutes" label={t('eco.core.meeting.minutes')} value={mf.values.minutes} error={mf.errors.minutes} rows={6} />
-            <button type="submit" class="ds-button" data-variant="primary">
-              {t('eco.core.meeting.add')}
-            </button>
-          </form>
+          <MeetingFormFields
+            v={props.v}
+            action="/okosystem/kjernegruppe/moter"
+            values={mf.values}
+            errors={mf.errors}
+            submit={t('eco.core.meeting.add')}
+          />
         </>
       ) : null}
       {data.history.length > 0 ? (
@@ -591,6 +577,106 @@ export function CoreGroupView(props: {
           </div>
         </>
       ) : null}
+    </>
+  );
+}
+
+type FormState = { values: Record<string, string>; errors: Record<string, string> };
+
+function DecisionFormFields(props: FormState & { v: ViewContext; action: string; meetings: MeetingRow[]; submit: string }) {
+  const { t } = props.v;
+  return (
+    <>
+      <ErrorSummary v={props.v} errors={props.errors} />
+      <form method="post" action={props.action} novalidate>
+        <CsrfField v={props.v} />
+        <TextField
+          id="decidedOn"
+          type="date"
+          label={t('eco.core.decision.when')}
+          value={props.values.decidedOn}
+          error={props.errors.decidedOn}
+          width="short"
+        />
+        <TextArea id="what" label={t('eco.core.decision.what')} value={props.values.what} error={props.errors.what} rows={2} />
+        <TextArea id="why" label={t('eco.core.decision.why')} value={props.values.why} error={props.errors.why} rows={3} />
+        <TextField id="decidedBy" label={t('eco.core.decision.who')} value={props.values.decidedBy} error={props.errors.decidedBy} />
+        <Select
+          id="meetingId"
+          label={t('eco.core.decision.meeting')}
+          value={props.values.meetingId}
+          error={props.errors.meetingId}
+          options={[
+            { value: '', label: t('eco.core.decision.noMeeting') },
+            ...props.meetings.map((m) => ({ value: m.id, label: `${m.meetingDate} ${m.title}` })),
+          ]}
+        />
+        <button type="submit" class="ds-button" data-variant="primary">
+          {props.submit}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function MeetingFormFields(props: FormState & { v: ViewContext; action: string; submit: string }) {
+  const { t } = props.v;
+  return (
+    <>
+      <ErrorSummary v={props.v} errors={props.errors} />
+      <form method="post" action={props.action} novalidate>
+        <CsrfField v={props.v} />
+        <TextField
+          id="meetingDate"
+          type="date"
+          label={t('eco.core.meeting.date')}
+          value={props.values.meetingDate}
+          error={props.errors.meetingDate}
+          width="short"
+        />
+        <TextField id="title" label={t('eco.core.meeting.title')} value={props.values.title} error={props.errors.title} />
+        <TextArea id="agenda" label={t('eco.core.meeting.agenda')} value={props.values.agenda} error={props.errors.agenda} />
+        <TextArea id="minutes" label={t('eco.core.meeting.minutes')} value={props.values.minutes} error={props.errors.minutes} rows={6} />
+        <button type="submit" class="ds-button" data-variant="primary">
+          {props.submit}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** The edit page of one decision or meeting (core group). */
+export function EditRecordView(props: FormState & { v: ViewContext; kind: 'decision' | 'meeting'; id: string; meetings: MeetingRow[] }) {
+  const { t } = props.v;
+  const isDecision = props.kind === 'decision';
+  return (
+    <>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/okosystem/kjernegruppe">
+          {t('eco.core.title')}
+        </a>
+      </p>
+      <h1 class="ds-heading" data-size="lg">
+        {isDecision ? t('eco.core.decision.editTitle') : t('eco.core.meeting.editTitle')}
+      </h1>
+      {isDecision ? (
+        <DecisionFormFields
+          v={props.v}
+          action={`/okosystem/kjernegruppe/beslutninger/${props.id}/endre`}
+          values={props.values}
+          errors={props.errors}
+          meetings={props.meetings}
+          submit={t('eco.actor.save')}
+        />
+      ) : (
+        <MeetingFormFields
+          v={props.v}
+          action={`/okosystem/kjernegruppe/moter/${props.id}/endre`}
+          values={props.values}
+          errors={props.errors}
+          submit={t('eco.actor.save')}
+        />
+      )}
     </>
   );
 }
