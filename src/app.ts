@@ -6,6 +6,7 @@ import { staticFiles } from './core/http/static.ts';
 import { adminRoutes } from './features/admin/admin.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
+import { buildingBlocksRoutes } from './features/building-blocks/building-blocks.routes.tsx';
 import { calendarRoutes } from './features/calendar/calendar.routes.tsx';
 import { ecosystemRoutes } from './features/ecosystem/ecosystem.routes.tsx';
 import { foundingRoutes } from './features/founding/founding.routes.tsx';
@@ -54,6 +55,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', registrationRoutes());
   app.route('/', ecosystemRoutes());
   app.route('/', needsRoutes());
+  app.route('/', buildingBlocksRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

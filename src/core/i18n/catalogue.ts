@@ -1,5 +1,6 @@
 import { adminMessages } from '../../features/admin/admin.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
+import { buildingBlocksMessages } from '../../features/building-blocks/building-blocks.messages.ts';
 import { calendarMessages } from '../../features/calendar/calendar.messages.ts';
 import { ecosystemMessages } from '../../features/ecosystem/ecosystem.messages.ts';
 import { foundingMessages } from '../../features/founding/founding.messages.ts';
@@ -39,6 +40,7 @@ export const MESSAGE_SETS = {
   plan: planMessages,
   registration: registrationMessages,
   needs: needsMessages,
+  buildingBlocks: buildingBlocksMessages,
   ecosystem: ecosystemMessages,
 } as const;
 
