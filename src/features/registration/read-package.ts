@@ -8,6 +8,7 @@ import { listIcnpo, loadPackageState, type PackageState } from './package-state.
 import { formValues, savedValues, sectionPrefill } from './prefill.ts';
 import { findCurrentPackage, findOrganisationForPackage, findPendingAtRegister, listWorkspaceMembers } from './registration.queries.ts';
 import type { Section } from './registration.schema.ts';
+import { STALE_SEND_MS } from './submission.ts';
 
 /** What the pages need besides the package: who is looking and what they may do. */
 export interface Viewer {
@@ -24,6 +25,8 @@ export interface OverviewData {
   viewer: Viewer;
   submissionEnabled: boolean;
   pendingElsewhere: { receivedAt: Date | null } | null;
+  /** A send that started long ago and never finished (the process stopped): it may be started again. */
+  staleSend: boolean;
 }
 
 function viewerOf(userId: string, role: OrgRole, state: PackageState | null): Viewer {
@@ -49,6 +52,10 @@ export async function readOverview(deps: Deps, opts: { user: CurrentUser | null;
     viewer: viewerOf(user.id, role, state),
     submissionEnabled: deps.config.maskinporten !== null,
     pendingElsewhere: pending ? { receivedAt: pending.receivedAt } : null,
+    staleSend:
+      state?.pkg.status === 'submitted' &&
+      state.pkg.sendStartedAt !== null &&
+      state.pkg.sendStartedAt.getTime() < deps.now().getTime() - STALE_SEND_MS,
   };
 }
 

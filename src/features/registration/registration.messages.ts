@@ -16,6 +16,9 @@ export const registrationMessages = defineMessages({
     'reg.start.lead':
       'Vi henter navn, formål og kommune fra vedtektene og styret fra stiftelsesmøtet, så dere slipper å skrive det på nytt.',
     'reg.start.button': 'Start registreringen',
+    'reg.start.again': 'Start en ny registreringspakke',
+    'reg.start.againLead':
+      'Les svaret fra Brønnøysundregistrene over. En ny pakke får svarene fra vedtektene og stiftelsesmøtet på nytt; fødselsnumrene må skrives inn igjen.',
     'reg.start.notStarted': 'Styret har ikke startet registreringen ennå.',
     'reg.status.label': 'Status:',
     'reg.status.draft': 'Under arbeid',
@@ -406,6 +409,9 @@ export const registrationMessages = defineMessages({
       'Organisasjonen er alt registrert med organisasjonsnummer {orgnr}. Denne pakken er for nye organisasjonar. Endringar, til dømes nytt styre, meldast med ei endringsmelding.',
     'reg.start.lead': 'Vi hentar namn, formål og kommune frå vedtektene og styret frå skipingsmøtet, så de slepp å skrive det på nytt.',
     'reg.start.button': 'Start registreringa',
+    'reg.start.again': 'Start ein ny registreringspakke',
+    'reg.start.againLead':
+      'Les svaret frå Brønnøysundregistra over. Ein ny pakke får svara frå vedtektene og skipingsmøtet på nytt; fødselsnumra må skrivast inn att.',
     'reg.start.notStarted': 'Styret har ikkje starta registreringa enno.',
     'reg.status.label': 'Status:',
     'reg.status.draft': 'Under arbeid',

@@ -507,6 +507,20 @@ describe(`registration package (${engineUnderTest})`, () => {
     expect(intake.received).toHaveLength(0);
     // A send needs a confirmed package: a member cannot send.
     expect((await clients.mona!.post(page('/send'))).status).toBe(403);
+
+    // A send that is running cannot be started twice; one interrupted long ago (the process stopped) can.
+    const id = (await packageRow()).id;
+    await ctx.database.db
+      .update(registrationPackages)
+      .set({ status: 'submitted', sendStartedAt: NOW })
+      .where(eq(registrationPackages.id, id));
+    expect((await clients.kari!.post(page('/send'))).status).toBe(409);
+    expect(await html(await clients.kari!.get(page()))).not.toContain(`action="${page('/send')}"`);
+    await ctx.database.db
+      .update(registrationPackages)
+      .set({ sendStartedAt: new Date(NOW.getTime() - 11 * 60_000) })
+      .where(eq(registrationPackages.id, id));
+    expect(await html(await clients.kari!.get(page()))).toContain(`action="${page('/send')}"`);
   });
 
   it('sends to the intake: receipt kept and shown, numbers erased at once, and the database holds none of them', async () => {

@@ -380,12 +380,22 @@ function PackageOverview(props: { v: ViewContext; data: OverviewData }) {
         </section>
       ) : null}
 
-      {canEdit && p.status !== 'submitted' && p.status !== 'received' ? (
+      {canEdit && p.status !== 'submitted' && p.status !== 'received' && p.status !== 'rejected' ? (
         <p class="ds-paragraph">
           <a class="ds-link" href={`${base(org.id)}/forkast`}>
             {t('reg.discard.link')}
           </a>
         </p>
+      ) : null}
+
+      {canEdit && p.status === 'rejected' && !org.orgnr ? (
+        <form method="post" action={`${base(org.id)}/start`}>
+          <CsrfField v={v} />
+          <p class="ds-paragraph">{t('reg.start.againLead')}</p>
+          <button type="submit" class="ds-button" data-variant="primary">
+            {t('reg.start.again')}
+          </button>
+        </form>
       ) : null}
     </>
   );
@@ -440,7 +450,7 @@ function SendPanel(props: { v: ViewContext; data: OverviewData }) {
         </div>
       ) : !data.submissionEnabled ? (
         <p class="ds-paragraph">{t('reg.send.notConfigured')}</p>
-      ) : p.status === 'submitted' ? (
+      ) : p.status === 'submitted' && !data.staleSend ? (
         <p class="ds-paragraph">{t('reg.send.inProgress')}</p>
       ) : (
         <form method="post" action={`${base(data.organisation.id)}/send`}>

@@ -134,6 +134,9 @@ export function osloInstant(local: string): Date | null {
   return new Date(asUtc - 3_600_000);
 }
 
+/** A send still marked as running after this long was interrupted (the process stopped) and may be claimed again. */
+export const STALE_SEND_MS = 10 * 60_000;
+
 export type SubmitResult = { ok: true; mottakId: string; receivedAt: Date; antallVedlegg: number } | { ok: false; failure: IntakeFailure };
 
 /**
@@ -163,7 +166,7 @@ export async function submitPackage(
     if (pending) throw new AppError('conflict', 'reg.error.otherPending');
     const row = await claimSend(db, pkg.id, {
       at: now,
-      staleBefore: new Date(now.getTime() - 10 * 60_000),
+      staleBefore: new Date(now.getTime() - STALE_SEND_MS),
       meldingId: randomUUID(),
       userId: user.id,
     });
