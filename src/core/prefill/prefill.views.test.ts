@@ -40,9 +40,22 @@ describe(`workspace panel "Opplysninger du slapp å gi på nytt" (${engineUnderT
     expect(nb).toMatch(/<th scope="row">Enhetsregisteret<\/th><td>2<\/td><td>0<\/td>/);
     expect(nb).toMatch(/<th scope="row">Frivillighetsregisteret<\/th><td>0<\/td><td>1<\/td>/);
 
+    // Pages and sections of one form add up to one row.
+    for (const form of ['founding-meeting/board', 'founding-meeting/place']) {
+      await recordFormProvenance(ctx.database.db, {
+        organisationId: orgId,
+        userId: kari.id,
+        form,
+        prefilled: { chair: { value: 'Kari', source: 'profile' } },
+        submitted: { chair: 'Kari' },
+      });
+    }
+    const merged = await (await client.get(`/arbeidsrom/${orgId}`)).text();
+    expect(merged).toMatch(/<th scope="row">Stiftelsesmøte<\/th><td>2<\/td><td>0<\/td><td>0<\/td><td>2<\/td>/);
+
     const nn = await (await client.get(`/arbeidsrom/${orgId}`, { 'accept-language': 'nn' })).text();
     expect(nn).toContain('Opplysningar du slapp å gi på nytt');
-    expect(nn).toContain('2 opplysningar var fylte ut på førehand og vart behaldne, 1 vart retta, og 1 skreiv de inn sjølve.');
+    expect(nn).toContain('4 opplysningar var fylte ut på førehand og vart behaldne, 1 vart retta, og 1 skreiv de inn sjølve.');
     expect(nn).toMatch(/<th scope="row">Einingsregisteret<\/th>/);
   });
 });

@@ -2,10 +2,34 @@ import type { ViewContext } from '../http/view-context.ts';
 import { hasMessage } from '../i18n/catalogue.ts';
 import type { ProvenanceSummary } from './provenance.ts';
 
-/** A form id's name in the user's language; a form without a label yet shows its id rather than nothing. */
+/**
+ * Forms record under ids like "statutes", "founding-meeting/board" or "registration.contact": one row per form,
+ * its pages and sections added up.
+ */
+export function baseForm(form: string): string {
+  return form.split(/[/.]/, 1)[0] ?? form;
+}
+
+/** A form's name in the user's language; a form without a label yet shows its id rather than nothing. */
 function formName(v: ViewContext, form: string): string {
   const key = `prefill.form.${form}`;
   return hasMessage(key) ? v.t(key) : form;
+}
+
+function byBaseForm(rows: ProvenanceSummary['byForm']): ProvenanceSummary['byForm'] {
+  const merged = new Map<string, ProvenanceSummary['byForm'][number]>();
+  for (const row of rows) {
+    const form = baseForm(row.form);
+    const acc = merged.get(form) ?? { form, prefilled: 0, corrected: 0, typed: 0, submissions: 0 };
+    merged.set(form, {
+      form,
+      prefilled: acc.prefilled + row.prefilled,
+      corrected: acc.corrected + row.corrected,
+      typed: acc.typed + row.typed,
+      submissions: acc.submissions + row.submissions,
+    });
+  }
+  return [...merged.values()];
 }
 
 function sourceName(v: ViewContext, source: string): string {
@@ -49,7 +73,7 @@ export function PrefillGainPanel(props: { v: ViewContext; summary: ProvenanceSum
                     </tr>
                   </thead>
                   <tbody>
-                    {summary.byForm.map((row) => (
+                    {byBaseForm(summary.byForm).map((row) => (
                       <tr>
                         <th scope="row">{formName(v, row.form)}</th>
                         <td>{row.prefilled}</td>

@@ -267,8 +267,8 @@ export const planMessages = defineMessages({
     'facts.politiattest.error.notFound': 'Fant ikke politiattesten',
 
     'audit.plan.facts_updated': 'Endret fakta om organisasjonen ({fields})',
-    'audit.plan.politiattest_added': 'Registrerte politiattest for {person} ({role})',
-    'audit.plan.politiattest_removed': 'Fjernet politiattesten til {person} ({role})',
+    'audit.plan.politiattest_added': 'Registrerte politiattest for {person} ({assignment})',
+    'audit.plan.politiattest_removed': 'Fjernet politiattesten til {person} ({assignment})',
     'audit.plan.task_status_changed': 'Satte status for oppgaven {task} til {status}',
 
     'plan.workspaceLink': 'Planen deres: hva dere må gjøre, og hvorfor',
@@ -534,8 +534,8 @@ export const planMessages = defineMessages({
     'facts.politiattest.error.notFound': 'Fann ikkje politiattesten',
 
     'audit.plan.facts_updated': 'Endra fakta om organisasjonen ({fields})',
-    'audit.plan.politiattest_added': 'Registrerte politiattest for {person} ({role})',
-    'audit.plan.politiattest_removed': 'Fjerna politiattesten til {person} ({role})',
+    'audit.plan.politiattest_added': 'Registrerte politiattest for {person} ({assignment})',
+    'audit.plan.politiattest_removed': 'Fjerna politiattesten til {person} ({assignment})',
     'audit.plan.task_status_changed': 'Sette status for oppgåva {task} til {status}',
 
     'plan.workspaceLink': 'Planen dykkar: kva de må gjere, og kvifor',

@@ -264,6 +264,9 @@ describe(`plan and facts pages (${engineUnderTest})`, () => {
     expect(await ctx.database.db.select().from(politiattestChecks)).toEqual([]);
     const actions = (await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.organisationId, orgId))).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['plan.politiattest_added', 'plan.politiattest_removed']));
+    const log = await (await leader.get(`/arbeidsrom/${orgId}/logg`)).text();
+    expect(log).toContain('Registrerte politiattest for Per Dirigent (Dirigent)');
+    expect(log).toContain('Fjernet politiattesten til Per Dirigent (Dirigent)');
   });
 
   it('speaks nynorsk', async () => {

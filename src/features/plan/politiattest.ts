@@ -23,7 +23,8 @@ export async function addPolitiattest(
       organisationId: opts.organisationId,
       actorUserId: user.id,
       action: 'plan.politiattest_added',
-      details: { id: row.id, person: opts.check.person, role: opts.check.role, shownOn: opts.check.shownOn },
+      // "assignment", not "role": the audit log reads a "role" detail as an organisation role.
+      details: { id: row.id, person: opts.check.person, assignment: opts.check.role, shownOn: opts.check.shownOn },
       at,
     });
   });
@@ -46,7 +47,7 @@ export async function removePolitiattest(
       organisationId: opts.organisationId,
       actorUserId: user.id,
       action: 'plan.politiattest_removed',
-      details: { id: opts.id, person: removed.person, role: removed.role, shownOn: removed.shownOn },
+      details: { id: opts.id, person: removed.person, assignment: removed.role, shownOn: removed.shownOn },
       at,
     });
   });
