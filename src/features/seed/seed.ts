@@ -6,6 +6,7 @@ import type { Deps } from '../../core/http/context.ts';
 import { hashPassword } from '../auth/password.ts';
 import { seedDemoPlans } from '../plan/plan.seed.ts';
 import { seedDemoEcosystem } from './seed-ecosystem.ts';
+import { seedDemoNeeds } from './seed-needs.ts';
 
 /**
  * Demo data so a newcomer can click through: people with each kind of role, and organisations in
@@ -100,6 +101,8 @@ export async function seedDemoData(deps: Deps): Promise<{ created: boolean }> {
     await seedDemoPlans(t, { organisations: orgIds, people: ids, at: deps.now() });
     // The ecosystem's actors, people at them, and the core group's meetings and decisions (seed-ecosystem.ts).
     await seedDemoEcosystem(t, { people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
+    // Needs, "we have this too" and the building blocks that lift them (seed-needs.ts), after the actors.
+    await seedDemoNeeds(t, { organisations: orgIds, people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
   });
   return { created: true };
 }
