@@ -1155,3 +1155,38 @@ export const buildingBlockNeeds = pgTable(
   },
   (t) => [primaryKey({ columns: [t.blockId, t.needId] }), index('building_block_needs_need_idx').on(t.needId)],
 );
+
+/**
+ * The mission narrative and principles (issue 5 item 2), a versioned page owned by the orchestrator. Versions
+ * are immutable: a change is a new row with the next number; the public page shows the highest. Version 0 is
+ * the text in the repository (src/features/ecosystem/mission.ts) and is never stored.
+ */
+export const ecosystemMissionVersions = pgTable(
+  'ecosystem_mission_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: integer('number').notNull(),
+    narrative: text('narrative').notNull(),
+    principles: jsonb('principles').$type<string[]>().notNull(),
+    changeNote: text('change_note').notNull(),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('ecosystem_mission_versions_number_unique').on(t.number),
+    check('ecosystem_mission_versions_number_positive', sql`${t.number} >= 1`),
+  ],
+);
+
+/** Actors that have signed on to the mission: one row per actor, signed by one of its people. */
+export const ecosystemMissionSignatures = pgTable('ecosystem_mission_signatures', {
+  actorId: uuid('actor_id')
+    .primaryKey()
+    .references(() => ecosystemActors.id, { onDelete: 'cascade' }),
+  signedByUserId: uuid('signed_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+  signedByName: text('signed_by_name').notNull(),
+  /** The mission version the actor signed. */
+  versionNumber: integer('version_number').notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { requireUser } from '../../core/auth/access.ts';
 import { AppError } from '../../core/errors.ts';
 import { parseForm } from '../../core/forms.ts';
 import type { AppEnv } from '../../core/http/context.ts';
@@ -19,7 +20,15 @@ import {
   listHistory,
   listMeetings,
 } from './ecosystem.queries.ts';
-import { actorFilterSchema, actorFormSchema, decisionFormSchema, meetingFormSchema, personFormSchema } from './ecosystem.schema.ts';
+import {
+  actorFilterSchema,
+  actorFormSchema,
+  decisionFormSchema,
+  meetingFormSchema,
+  missionFormSchema,
+  personFormSchema,
+  signFormSchema,
+} from './ecosystem.schema.ts';
 import {
   ActorFormView,
   ActorsListView,
@@ -30,7 +39,9 @@ import {
   EditRecordView,
   OverviewView,
 } from './ecosystem.views.tsx';
-import { isCoreGroupMember, isOrchestrator, requireCoreGroup, requireOrchestrator } from './ecosystem-access.ts';
+import { actorsOfUser, isCoreGroupMember, isOrchestrator, requireCoreGroup, requireOrchestrator } from './ecosystem-access.ts';
+import { type MissionVersion, readMissionVersions, readSignatories, saveMissionVersion, signMission } from './mission.ts';
+import { MissionView } from './mission.views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -304,6 +315,69 @@ export function ecosystemRoutes() {
     await updateMeeting(c.get('deps'), { user: c.get('user'), meetingId: m.id, form: form.data });
     setFlash(c, { key: 'eco.core.meeting.saved', kind: 'success' });
     return redirectAfterPost(c, `/okosystem/kjernegruppe#mote-${m.id}`);
+  });
+
+  // ---------- mission narrative and principles (versioned, owned by the orchestrator; actors sign on) ----------
+
+  const renderMission = async (
+    c: Context<AppEnv>,
+    opts: { number?: number; edit?: { values: Record<string, string>; errors: Record<string, string> } } = {},
+  ) => {
+    const deps = c.get('deps');
+    const versions = await readMissionVersions(deps.database.db);
+    const shown: MissionVersion | undefined = opts.number === undefined ? versions[0] : versions.find((v) => v.number === opts.number);
+    if (!shown) throw new AppError('not_found', 'error.notFound.body');
+    const signatories = await readSignatories(deps.database.db);
+    const signed = new Set(signatories.map((s) => s.actorId));
+    const mine = await actorsOfUser(deps, { user: c.get('user') });
+    return renderPage(c, {
+      title: (v) => v.t('eco.mission.title'),
+      status: opts.edit ? 422 : 200,
+      body: (v) => (
+        <MissionView
+          v={v}
+          versions={versions}
+          shown={shown}
+          signatories={signatories}
+          canSignFor={mine.filter((a) => !signed.has(a.actorId)).map((a) => ({ actorId: a.actorId, name: a.name }))}
+          canEdit={isOrchestrator(c.get('user'))}
+          edit={opts.edit}
+        />
+      ),
+    });
+  };
+
+  app.get('/okosystem/oppdrag', (c) => renderMission(c));
+
+  app.get('/okosystem/oppdrag/versjoner/:n', (c) => {
+    const n = c.req.param('n');
+    if (!/^\d{1,6}$/.test(n)) throw new AppError('not_found', 'error.notFound.body');
+    return renderMission(c, { number: Number(n) });
+  });
+
+  app.post('/okosystem/oppdrag', async (c) => {
+    requireOrchestrator(c.get('user'));
+    const form = await parseForm(c, missionFormSchema);
+    if (!form.ok) return renderMission(c, { edit: { values: form.values, errors: form.errors } });
+    try {
+      const { number } = await saveMissionVersion(c.get('deps'), { user: c.get('user'), ...form.data });
+      setFlash(c, { key: 'eco.mission.saved', params: { n: number }, kind: 'success' });
+      return redirectAfterPost(c, '/okosystem/oppdrag');
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'conflict') {
+        return renderMission(c, { edit: { values: form.values, errors: { narrative: c.get('t')('eco.mission.error.stale') } } });
+      }
+      throw err;
+    }
+  });
+
+  app.post('/okosystem/oppdrag/signer', async (c) => {
+    requireUser(c.get('user'));
+    const form = await parseForm(c, signFormSchema);
+    if (!form.ok) throw new AppError('forbidden', 'error.forbidden.body');
+    await signMission(c.get('deps'), { user: c.get('user'), actorId: form.data.actorId });
+    setFlash(c, { key: 'eco.mission.signed', kind: 'success' });
+    return redirectAfterPost(c, '/okosystem/oppdrag');
   });
 
   return app;

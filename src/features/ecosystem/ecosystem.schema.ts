@@ -86,3 +86,24 @@ export const decisionFormSchema = z.object({
   meetingId: z.preprocess(blankToNull, z.uuid({ message: 'eco.error.meeting' }).nullable()),
 });
 export type DecisionForm = z.infer<typeof decisionFormSchema>;
+
+export const missionFormSchema = z.object({
+  base: z.coerce.number().int().min(0),
+  narrative: z.string().trim().min(1, { message: 'eco.mission.error.narrative' }).max(20000, { message: 'eco.error.tooLong' }),
+  principles: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l !== '')
+        : [],
+    z
+      .array(z.string().max(300, { message: 'eco.error.tooLong' }))
+      .min(1, { message: 'eco.mission.error.principles' })
+      .max(30, { message: 'eco.error.tooLong' }),
+  ),
+  changeNote: z.string().trim().min(1, { message: 'eco.mission.error.changeNote' }).max(1000, { message: 'eco.error.tooLong' }),
+});
+
+export const signFormSchema = z.object({ actorId: z.uuid({ message: 'eco.mission.error.actor' }) });

@@ -8,7 +8,7 @@ import { GAINS, gainText } from './gains.ts';
 /** The eight elements (issue 5), each with its purpose in the project's words and its tool (null: not built yet). */
 const ELEMENTS: { key: string; href: string | null }[] = [
   { key: 'lifeEvent', href: '/livshendelse' },
-  { key: 'mission', href: null },
+  { key: 'mission', href: '/okosystem/oppdrag' },
   { key: 'collaboration', href: '/okosystem/aktorer' },
   { key: 'coreGroup', href: '/okosystem/kjernegruppe' },
   { key: 'buildingBlocks', href: null },
