@@ -6,7 +6,6 @@ import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
 import { translator } from '../../core/i18n/catalogue.ts';
 import type { Lang } from '../../core/i18n/i18n.ts';
-import { type Prefilled, recordFormProvenance } from '../../core/prefill/provenance.ts';
 import { inviteMember } from '../organisations/invite-member.ts';
 import type { OrgRole } from '../organisations/organisations.schema.ts';
 import { lockEditablePackage, requireEditor } from './package-access.ts';
@@ -35,28 +34,6 @@ export async function requestConfirmations(
     if (!state) throw new AppError('not_found', 'reg.error.noPackage');
     if (!state.check.ready) throw new AppError('validation', 'reg.error.notReady');
     if (pkg.status === 'draft') await setPackageStatus(db, pkg.id, state.allConfirmed ? 'confirmed' : 'awaiting-confirmation', now);
-    // The board counts as prefilled where the founding meeting's names and roles were kept (measured gain).
-    const prefilled: Prefilled = {};
-    const submitted: Record<string, string> = {};
-    const origin = state.data.boardPrefill ?? {};
-    for (const [i, p] of state.board.entries()) {
-      const from = origin[p.id];
-      if (from) {
-        prefilled[`board.${i}.name`] = { value: from.name, source: 'founding-meeting' };
-        prefilled[`board.${i}.role`] = { value: from.boardRole, source: 'founding-meeting' };
-      }
-      submitted[`board.${i}.name`] = p.name;
-      submitted[`board.${i}.role`] = p.boardRole ?? '';
-      submitted[`board.${i}.fnr`] = p.fnr ? 'given' : '';
-    }
-    await recordFormProvenance(db, {
-      organisationId: opts.organisationId,
-      userId: user.id,
-      form: 'registration.board',
-      prefilled,
-      submitted,
-      at: now,
-    });
     await recordAudit(db, {
       organisationId: opts.organisationId,
       actorUserId: user.id,

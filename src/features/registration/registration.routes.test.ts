@@ -281,10 +281,10 @@ describe(`registration package (${engineUnderTest})`, () => {
     expect(of('registration.organisation', 'activity')).toMatchObject({ outcome: 'typed', source: null });
     expect(of('registration.contactDetails', 'email')).toMatchObject({ outcome: 'corrected', source: 'profile' });
     expect(of('registration.roles', 'signature')).toMatchObject({ outcome: 'prefilled', source: 'statutes' });
-    // A second save of a page is not counted again.
+    // Every submit counts (core/prefill): a second save of the page is a second submission, the name still kept.
     await expectRedirect(await clients.kari!.post(page('/organisasjon'), SECTIONS.organisasjon));
     const again = await ctx.database.db.select().from(formFieldProvenance).where(eq(formFieldProvenance.form, 'registration.organisation'));
-    expect(again.filter((p) => p.field === 'name')).toHaveLength(1);
+    expect(again.filter((p) => p.field === 'name').map((p) => p.outcome)).toEqual(['prefilled', 'prefilled']);
   });
 
   it('board members: the number is validated, encrypted, shown masked, and never twice', async () => {
@@ -396,8 +396,13 @@ describe(`registration package (${engineUnderTest})`, () => {
     const mails = await ctx.database.db.select().from(outboundEmails);
     expect(mails.map((m) => m.toAddress).sort()).toEqual(['ola@example.no', 'per@example.no']);
     expect(mails[0]!.textBody).toContain(`/arbeidsrom/${orgId}/registrering/bekreft`);
-    const board = await provenanceOf('registration.board');
-    expect(board.filter((p) => p.outcome === 'prefilled').length).toBeGreaterThanOrEqual(6);
+    // Each person page recorded its measured gain: names and roles from the founding meeting kept, numbers typed.
+    const board = await provenanceOf('registration.boardMember');
+    expect(board.filter((p) => p.field === 'name' && p.outcome === 'prefilled').length).toBeGreaterThanOrEqual(3);
+    expect(board.filter((p) => p.field === 'fnr').every((p) => p.outcome === 'typed')).toBe(true);
+    // The contact page: first another person (the leader offered was corrected), then the leader (kept).
+    const contact = (await provenanceOf('registration.contact')).filter((p) => p.field === 'contactPerson').map((p) => p.outcome);
+    expect(contact.sort()).toEqual(['corrected', 'prefilled']);
 
     // Only the listed board member confirms, for themselves.
     expect((await clients.mona!.post(page('/bekreft'), { version: String((await packageRow()).version) })).status).toBe(403);

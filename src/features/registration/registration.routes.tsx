@@ -204,7 +204,7 @@ export function registrationRoutes() {
         section,
         value: form.data as never,
         submitted,
-        prefilled: page.showingPrefill ? page.prefilled : {},
+        prefilled: page.prefilled,
       });
       flashSaved(c, invalidated);
       let next = nextPath(c, orgId, section);

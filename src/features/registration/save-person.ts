@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../core/auth/current-user.ts';
 import type { Db } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
+import { type Prefilled, recordFormProvenance } from '../../core/prefill/provenance.ts';
 import { parsePersonnummer } from '../../core/validators/personnummer.ts';
 import { commitContentChange, lockEditablePackage, requireEditor } from './package-access.ts';
 import { fnrCipher, fnrContext } from './package-state.ts';
@@ -104,6 +105,20 @@ export async function saveBoardPerson(
       if (input.fnr)
         await updatePerson(db, personId, { fnrCiphertext: fnrCipher(deps).encrypt(input.fnr, fnrContext(pkg.id, personId)), at: now });
     }
+    // Measured gain: the name and role the founding meeting elected were kept or corrected; the number is always
+    // typed (recorded as "given", never the value).
+    const origin = (pkg.data as PackageData).boardPrefill?.[personId];
+    const prefilled: Prefilled = origin
+      ? { name: { value: origin.name, source: 'founding-meeting' }, boardRole: { value: origin.boardRole, source: 'founding-meeting' } }
+      : {};
+    await recordFormProvenance(db, {
+      organisationId: opts.organisationId,
+      userId: user.id,
+      form: 'registration.boardMember',
+      prefilled,
+      submitted: { name: input.name, boardRole: input.boardRole, fnr: input.fnr ? 'given' : undefined },
+      at: now,
+    });
     const result = await commitContentChange(db, {
       pkg,
       userId: user.id,
@@ -192,6 +207,22 @@ export async function saveContactPerson(
       if (separate) await deletePerson(db, separate.id);
     }
     const data: PackageData = { ...(pkg.data as PackageData), contact: { kind: input.contactKind, personId } };
+    // The page offers the leader the founding meeting elected; keeping that choice counts as prefilled.
+    const leader = persons.find((p) => p.kind === 'board' && p.boardRole === 'leader');
+    const fromMeeting = leader && (pkg.data as PackageData).boardPrefill?.[leader.id];
+    await recordFormProvenance(db, {
+      organisationId: opts.organisationId,
+      userId: user.id,
+      form: 'registration.contact',
+      prefilled: fromMeeting ? { contactPerson: { value: leader.id, source: 'founding-meeting' } } : {},
+      submitted: {
+        contactKind: input.contactKind,
+        contactPerson: input.contactPerson,
+        otherName: input.otherName,
+        otherFnr: input.otherFnr ? 'given' : undefined,
+      },
+      at: now,
+    });
     return commitContentChange(db, {
       pkg,
       data,

@@ -8,10 +8,10 @@ import type { PackageData } from './registration.schema.ts';
 export type AnswerSection = 'organisation' | 'address' | 'contactDetails' | 'roles' | 'questions' | 'frr' | 'grasrot';
 
 /**
- * Saves one question page of the package (already parsed by its zod schema). The measured gain is recorded on the
- * first save of a page — when the page showed what the platform knew — field by field: kept, corrected or typed.
- * Later saves show the group's own answers, so they are not counted again (they would only count the same typing
- * twice). A save after confirmations were given makes them stop counting, and says so.
+ * Saves one question page of the package (already parsed by its zod schema). Every submit records the measured gain
+ * field by field (core/prefill/provenance.ts): a field equal to what the platform knew (statutes, founding meeting,
+ * profile, declared facts) was kept, a different one corrected, one the platform could not know typed. A save after
+ * confirmations were given makes them stop counting, and says so.
  */
 export async function saveSection<S extends AnswerSection>(
   deps: Deps,
@@ -31,7 +31,6 @@ export async function saveSection<S extends AnswerSection>(
     const db = tx as unknown as Db;
     const pkg = await lockEditablePackage(db, opts.organisationId);
     const data = { ...(pkg.data as PackageData) };
-    const firstSave = data[opts.section] === undefined;
     (data as Record<string, unknown>)[opts.section] = opts.value;
     // Grasrotandelen belongs to the FRR registration: saying no to FRR clears it, so no stale answer is sent.
     if (opts.section === 'frr' && (opts.value as PackageData['frr'])?.register === false) delete data.grasrot;
@@ -43,16 +42,14 @@ export async function saveSection<S extends AnswerSection>(
       action: 'registration.section_saved',
       details: { section: opts.section },
     });
-    if (firstSave) {
-      await recordFormProvenance(db, {
-        organisationId: opts.organisationId,
-        userId: user.id,
-        form: `registration.${opts.section}`,
-        prefilled: opts.prefilled,
-        submitted: opts.submitted,
-        at: now,
-      });
-    }
+    await recordFormProvenance(db, {
+      organisationId: opts.organisationId,
+      userId: user.id,
+      form: `registration.${opts.section}`,
+      prefilled: opts.prefilled,
+      submitted: opts.submitted,
+      at: now,
+    });
     return result;
   });
 }
