@@ -16,6 +16,7 @@ import {
   listAllConfirmations,
   listAllNeeds,
   type NeedRow,
+  setNeedStatus,
 } from './needs.queries.ts';
 import type { NeedForm, NeedOwner, NeedStatus } from './needs.schema.ts';
 
@@ -148,6 +149,34 @@ export async function markDuplicate(
     });
   });
   return rootId;
+}
+
+/** The core group sets a need's status (open → being lifted → lifted); history row + audit. */
+export async function changeNeedStatus(deps: Deps, opts: { user: CurrentUser | null; needId: string; status: NeedStatus }): Promise<void> {
+  const user = await requireCoreGroup(deps, { user: opts.user });
+  const need = UUID.test(opts.needId) ? await findNeed(deps.database.db, opts.needId) : undefined;
+  if (!need) throw new AppError('not_found', 'error.notFound.body');
+  if (need.status === opts.status) return;
+  const at = deps.now();
+  await deps.database.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    await setNeedStatus(db, { id: need.id, status: opts.status, at });
+    await insertNeedHistory(db, {
+      needId: need.id,
+      action: 'status_changed',
+      changes: { status: [need.status, opts.status] },
+      actorUserId: user.id,
+      actorName: user.name,
+      createdAt: at,
+    });
+    await recordAudit(db, {
+      organisationId: null,
+      actorUserId: user.id,
+      action: 'need.status_changed',
+      details: { needId: need.id, from: need.status, to: opts.status },
+      at,
+    });
+  });
 }
 
 export interface NeedSummary extends NeedRow {

@@ -76,6 +76,10 @@ export const needsMessages = defineMessages({
     'needs.duplicate.field': 'Dette behovet er det samme som',
     'needs.duplicate.submit': 'Slå sammen',
     'needs.back': 'Alle behov',
+    'needs.error.status': 'Velg en status.',
+    'needs.statusForm.heading': 'Status (kjernegruppen)',
+    'needs.statusForm.submit': 'Lagre status',
+    'needs.statusChanged': 'Statusen er endret.',
   },
   nn: {
     'needs.title': 'Behov og smertepunkt',
@@ -152,6 +156,10 @@ export const needsMessages = defineMessages({
     'needs.duplicate.field': 'Dette behovet er det same som',
     'needs.duplicate.submit': 'Slå saman',
     'needs.back': 'Alle behov',
+    'needs.error.status': 'Vel ein status.',
+    'needs.statusForm.heading': 'Status (kjernegruppa)',
+    'needs.statusForm.submit': 'Lagre status',
+    'needs.statusChanged': 'Statusen er endra.',
   },
   en: {},
 });

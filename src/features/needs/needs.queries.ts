@@ -80,6 +80,10 @@ export async function groupNeed(db: Db, opts: { id: string; rootId: string; at: 
     .where(or(eq(needs.id, opts.id), eq(needs.duplicateOfId, opts.id)));
 }
 
+export async function setNeedStatus(db: Db, opts: { id: string; status: 'open' | 'being_lifted' | 'lifted'; at: Date }) {
+  await db.update(needs).set({ status: opts.status, updatedAt: opts.at }).where(eq(needs.id, opts.id));
+}
+
 export async function insertNeedHistory(db: Db, values: typeof needHistory.$inferInsert) {
   await db.insert(needHistory).values(values);
 }

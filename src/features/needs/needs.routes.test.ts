@@ -183,4 +183,18 @@ describe(`needs register /okosystem/behov (${engineUnderTest})`, () => {
     expect((await ctx.client().get('/okosystem/behov/00000000-0000-0000-0000-000000000000')).status).toBe(404);
     expect((await ctx.client().get('/okosystem/behov/nope')).status).toBe(404);
   });
+
+  it('only the core group changes the status of a need (history row); others get 403', async () => {
+    const b = await signedIn('leaderB');
+    expect((await b.post(`/okosystem/behov/${needId}/status`, { status: 'lifted' })).status).toBe(403);
+    const core = await signedIn('core');
+    expect((await core.post(`/okosystem/behov/${needId}/status`, { status: 'nonsense' })).status).toBe(422);
+    expect((await core.post(`/okosystem/behov/${needId}/status`, { status: 'being_lifted' })).status).toBe(303);
+    const [row] = await ctx.database.db.select().from(needs).where(eq(needs.id, needId));
+    expect(row!.status).toBe('being_lifted');
+    const history = await ctx.database.db.select().from(needHistory).where(eq(needHistory.needId, needId));
+    expect(history.map((h) => h.action)).toContain('status_changed');
+    const list = await (await ctx.client().get('/okosystem/behov?status=being_lifted')).text();
+    expect(list).toContain('Lotteritilsynet');
+  });
 });

@@ -7,10 +7,10 @@ import type { AppEnv } from '../../core/http/context.ts';
 import { setFlash } from '../../core/http/flash.ts';
 import { redirectAfterPost, renderPage } from '../../core/http/render.tsx';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
-import { isCoreGroupMember } from '../ecosystem/ecosystem-access.ts';
-import { confirmNeed, listNeeds, markDuplicate, ownerOptions, readNeeds, recordNeed } from './needs.domain.ts';
+import { isCoreGroupMember, requireCoreGroup } from '../ecosystem/ecosystem-access.ts';
+import { changeNeedStatus, confirmNeed, listNeeds, markDuplicate, ownerOptions, readNeeds, recordNeed } from './needs.domain.ts';
 import { blocksForNeeds, listNeedHistory } from './needs.queries.ts';
-import { confirmFormSchema, duplicateFormSchema, listQuerySchema, needFormSchema } from './needs.schema.ts';
+import { confirmFormSchema, duplicateFormSchema, listQuerySchema, needFormSchema, statusFormSchema } from './needs.schema.ts';
 import { NeedFormView, type NeedPage, NeedsListView, NeedView } from './needs.views.tsx';
 
 /**
@@ -114,6 +114,18 @@ export function needsRoutes() {
     }
     setFlash(c, { kind: 'success', key: 'needs.grouped' });
     return redirectAfterPost(c, `/okosystem/behov/${rootId}`);
+  });
+
+  app.post('/okosystem/behov/:id/status', async (c) => {
+    const form = await parseForm(c, statusFormSchema);
+    // The guard runs inside changeNeedStatus before the value is used; an invalid value re-shows the page.
+    if (!form.ok) {
+      await requireCoreGroup(c.get('deps'), { user: c.get('user') });
+      return needPage(c, form.values, form.errors, 422);
+    }
+    await changeNeedStatus(c.get('deps'), { user: c.get('user'), needId: c.req.param('id'), status: form.data.status });
+    setFlash(c, { kind: 'success', key: 'needs.statusChanged' });
+    return redirectAfterPost(c, `/okosystem/behov/${c.req.param('id')}`);
   });
 
   return app;

@@ -56,3 +56,6 @@ export const listQuerySchema = z.object({
   fase: z.coerce.number().int().min(1).max(6).optional().catch(undefined),
   status: z.enum(NEED_STATUSES).optional().catch(undefined),
 });
+
+/** POST /okosystem/behov/:id/status: the core group moves a need along. */
+export const statusFormSchema = z.object({ status: z.enum(NEED_STATUSES, { message: 'needs.error.status' }) });

@@ -349,6 +349,34 @@ export function NeedView(props: { v: ViewContext; page: NeedPage; errors: Record
           </button>
         </form>
       ) : null}
+      {page.candidates ? (
+        <form method="post" action={`/okosystem/behov/${need.id}/status`} novalidate>
+          <h2 class="ds-heading" data-size="sm">
+            {v.t('needs.statusForm.heading')}
+          </h2>
+          <CsrfField v={v} />
+          <div class="ds-field form-field">
+            <label class="ds-label" for="status">
+              {v.t('needs.page.status')}
+            </label>
+            {errors.status ? (
+              <div class="ds-validation-message" id="status-error" data-color="danger">
+                {errors.status}
+              </div>
+            ) : null}
+            <select class="ds-input" id="status" name="status">
+              {NEED_STATUSES.map((s) => (
+                <option value={s} selected={need.status === s}>
+                  {statusName(v, s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button class="ds-button" data-variant="secondary" type="submit">
+            {v.t('needs.statusForm.submit')}
+          </button>
+        </form>
+      ) : null}
       {page.candidates && page.candidates.length > 0 ? (
         <form method="post" action={`/okosystem/behov/${need.id}/duplikat`} novalidate>
           <h2 class="ds-heading" data-size="sm">
