@@ -45,7 +45,7 @@ export function PrefillGainPanel(props: { v: ViewContext; summary: ProvenanceSum
   const { v, summary } = props;
   const { t } = v;
   return (
-    <section aria-labelledby="prefill-heading">
+    <section aria-labelledby="prefill-heading" class="prefill-panel">
       <h2 class="ds-heading" data-size="sm" id="prefill-heading">
         {t('prefill.panel.title')}
       </h2>
