@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { userPlatformRoles, users } from '../../src/core/db/schema.ts';
+import { ecosystemActorPeople, ecosystemActors, userPlatformRoles, users } from '../../src/core/db/schema.ts';
 import { seedDemoEcosystem } from '../../src/features/seed/seed-ecosystem.ts';
 import { type BrowserHarness, registerLocal, startBrowserHarness } from './helpers.ts';
 
@@ -88,5 +88,33 @@ describe('journey: the ecosystem', () => {
     await h.navigate(page, () => page.getByRole('link', { name: 'Kjernegruppe med orkestrator' }).click());
     await expect(h1(page)).resolves.toBe('Kjernegruppa: møte og avgjerder');
     await expect(page.getByRole('table', { name: 'Avgjerder, nyaste først' }).count()).resolves.toBe(1);
+  });
+  it('a core-group person adds a decision (an error first), edits it, and signs the mission on for the actor', async () => {
+    const page = await h.newPage();
+    await registerLocal(h, page, { name: 'Frida Frivillig', email: 'frida.eco@example.no' });
+    const db = h.database.db;
+    const [frida] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'frida.eco@example.no'));
+    const [fn] = await db.select({ id: ecosystemActors.id }).from(ecosystemActors).where(eq(ecosystemActors.name, 'Frivillighet Norge'));
+    await db.insert(ecosystemActorPeople).values({ actorId: fn!.id, userId: frida!.id, title: 'Fagrådgiver' });
+
+    await h.visit(page, '/okosystem/kjernegruppe');
+    await page.getByLabel('Hva ble besluttet').fill('Samle behov fra paraplyene før sommeren');
+    await h.navigate(page, () => page.getByRole('button', { name: 'Før en beslutning' }).click());
+    await expect(page.getByRole('link', { name: 'Skriv hvorfor det ble besluttet.' }).count()).resolves.toBe(1);
+    await page.getByLabel('Når').fill('2026-04-02');
+    await page.getByLabel('Hvorfor').fill('Behovsregisteret trenger flere stemmer.');
+    await page.getByLabel('Hvem besluttet').fill('Kjernegruppen');
+    await h.navigate(page, () => page.getByRole('button', { name: 'Før en beslutning' }).click());
+    await expect(page.getByText('Beslutningen er ført.').count()).resolves.toBe(1);
+    await h.navigate(page, () => page.getByRole('link', { name: 'Endre beslutningen fra 2026-04-02' }).click());
+    await page.getByLabel('Hvem besluttet').fill('Kjernegruppen og KS');
+    await h.navigate(page, () => page.getByRole('button', { name: 'Lagre' }).click());
+    await expect(page.getByRole('cell', { name: 'Kjernegruppen og KS' }).count()).resolves.toBe(1);
+
+    await h.visit(page, '/okosystem/oppdrag');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Se opp og fram' }).count()).resolves.toBe(1);
+    await h.navigate(page, () => page.getByRole('button', { name: 'Slutt Frivillighet Norge til oppdraget' }).click());
+    await expect(page.getByText('Aktøren har sluttet seg til oppdraget.').count()).resolves.toBe(1);
+    await expect(page.getByText('signert av Frida Frivillig, versjon 0').count()).resolves.toBe(1);
   });
 });
