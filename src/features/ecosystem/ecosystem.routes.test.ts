@@ -56,6 +56,7 @@ describe('ecosystem pages', () => {
     expect(html).toContain('href="/livshendelse"');
     expect(html).toContain('href="/okosystem/aktorer"');
     expect(html).toContain('href="/okosystem/kjernegruppe"');
+    expect(html).toContain('href="/okosystem/byggeklosser"');
     expect(html).not.toContain('href="/okosystem/markedsplass"');
     expect(html).toContain('Verktøyet kommer');
     expect(html).toContain('Mer målrettede tilskudd og virkemidler');

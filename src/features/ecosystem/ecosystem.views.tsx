@@ -11,7 +11,7 @@ const ELEMENTS: { key: string; href: string | null }[] = [
   { key: 'mission', href: '/okosystem/oppdrag' },
   { key: 'collaboration', href: '/okosystem/aktorer' },
   { key: 'coreGroup', href: '/okosystem/kjernegruppe' },
-  { key: 'buildingBlocks', href: null },
+  { key: 'buildingBlocks', href: '/okosystem/byggeklosser' },
   { key: 'portfolio', href: null },
   { key: 'marketplace', href: null },
   { key: 'demonstrators', href: null },
