@@ -291,13 +291,10 @@ export const registerEnheter = pgTable(
     slettedato: date('slettedato'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     dataHash: text('data_hash').notNull(),
-    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('norwegian', coalesce(navn, ''))`),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('register_enheter_search_idx').using('gin', t.searchVector),
-    index('register_enheter_navn_trgm_idx').using('gin', sql`lower(${t.navn}) gin_trgm_ops`),
     index('register_enheter_kommune_idx').on(t.kommunenummer),
     index('register_enheter_form_idx').on(t.organisasjonsform),
     index('register_enheter_frr_idx').on(t.registrertIFrivillighetsregisteret),
@@ -448,6 +445,49 @@ export const registerSyncState = pgTable('register_sync_state', {
   consecutiveFailures: integer('consecutive_failures').notNull().default(0),
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
 });
+
+// ---------- organisation search (src/features/register-search) ----------
+// A narrow copy of register_enheter's searchable columns and of the current Frivillighetsregisteret record,
+// kept in step with both tables by statement-level triggers (migration 0019), whatever writes them. The search
+// reads only this table: register_enheter rows carry ~1.5 KB of jsonb each, so every name looked at there cost
+// a page read (bench/README.md).
+
+const textC = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
+export const registerEnheterSearch = pgTable(
+  'register_enheter_search',
+  {
+    orgnr: text('orgnr').primaryKey(),
+    navn: text('navn').notNull(),
+    /** Norwegian alphabetical order (… Z Æ Ø Å) compared byte-wise; register-search.queries.ts keyOf() must match. */
+    navnKey: textC('navn_key').generatedAlwaysAs(sql`translate(upper(navn), 'ÆØÅÄÖÜÉ', '[\\][\\YE')`),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('norwegian', navn)`),
+    kommunenummer: text('kommunenummer'),
+    /** From kommuner (the kommune's fylke), null for a kommunenummer not in the reference data. */
+    fylkesnummer: text('fylkesnummer'),
+    organisasjonsform: text('organisasjonsform'),
+    stiftelsesdato: date('stiftelsesdato'),
+    registrertIFrivillighetsregisteret: boolean('registrert_i_frivillighetsregisteret').notNull().default(false),
+    underAvvikling: boolean('under_avvikling').notNull().default(false),
+    konkurs: boolean('konkurs').notNull().default(false),
+    slettedato: date('slettedato'),
+    /** A current Frivillighetsregisteret record (not left: slettet_dato null); the columns below come from it. */
+    frr: boolean('frr').notNull().default(false),
+    grasrotandel: boolean('grasrotandel').notNull().default(false),
+    icnpo1: text('icnpo1'),
+    icnpo2: text('icnpo2'),
+    icnpo3: text('icnpo3'),
+  },
+  (t) => [
+    index('register_enheter_search_vector_idx').using('gin', t.searchVector),
+    index('register_enheter_search_trgm_idx').using('gin', sql`lower(${t.navn}) gin_trgm_ops`),
+    index('register_enheter_search_name_idx').on(t.navnKey, t.orgnr),
+    index('register_enheter_search_kommune_idx').on(t.kommunenummer, t.navnKey, t.orgnr),
+    index('register_enheter_search_fylke_idx').on(t.fylkesnummer, t.navnKey, t.orgnr),
+    index('register_enheter_search_frr_kommune_idx').on(t.kommunenummer, t.navnKey, t.orgnr).where(sql`frr`),
+    index('register_enheter_search_frr_fylke_idx').on(t.fylkesnummer, t.navnKey, t.orgnr).where(sql`frr`),
+  ],
+);
 
 // ---------- background jobs ----------
 
