@@ -66,7 +66,7 @@ async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   }
 }
 
-describe('frivillig import (CLI)', () => {
+describe('frivillig import (CLI)', { timeout: 240_000 }, () => {
   // No database involved: once is enough, so the PostgreSQL run of the suite skips it.
   it.skipIf(process.env.TEST_DATABASE_URL)('explains itself and rejects wrong usage', async () => {
     const help = await cli(['import', '--help']);

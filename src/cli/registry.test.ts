@@ -14,7 +14,7 @@ const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LE
 
 async function cli(args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, timeout: 150_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -22,7 +22,7 @@ async function cli(args: string[]) {
   }
 }
 
-describe('frivillig registry', () => {
+describe('frivillig registry', { timeout: 240_000 }, () => {
   it('generates a register into a directory', async () => {
     const out = join(dir, 'generated');
     const res = await cli(['registry', 'generate', '--units', '400', '--seed', 'cli', '--out', out]);
