@@ -34,7 +34,7 @@ export function redirectAfterPost(c: Context<AppEnv>, location: string) {
 
 /** Only same-site relative paths are accepted as return addresses (no open redirects). */
 export function safeReturnPath(value: string | undefined | null, fallback = '/'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
   // Browsers drop tabs and newlines inside a URL, so "/\t/evil.example" would be followed as
   // "//evil.example" (another site): any control character makes the value unacceptable.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
