@@ -1230,3 +1230,234 @@ export const ecosystemMissionSignatures = pgTable('ecosystem_mission_signatures'
   versionNumber: integer('version_number').notNull(),
   signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ---------- innovation portfolio and demonstrators (src/features/portfolio, src/features/demonstrators) ----------
+
+/**
+ * An initiative in the innovation portfolio (issue 5, item 5): a need, an idea or a solution, tied to the
+ * life-event phases, the needs register and the four gains, moving idé → utforsking → demonstrator → skalering,
+ * or stopped with a reason. `origin` says how it entered: proposed by an actor or organisation person, from a
+ * marketplace challenge proposal (`origin_ref` = that proposal's id), or added by the core group.
+ */
+export const portfolioInitiatives = pgTable(
+  'portfolio_initiatives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['need', 'idea', 'solution'] }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    phases: jsonb('phases').$type<number[]>().notNull().default([]),
+    gains: jsonb('gains').$type<string[]>().notNull().default([]),
+    stage: text('stage', { enum: ['idea', 'exploration', 'demonstrator', 'scaling', 'stopped'] })
+      .notNull()
+      .default('idea'),
+    stopReason: text('stop_reason'),
+    ownerActorId: uuid('owner_actor_id').references(() => ecosystemActors.id, { onDelete: 'set null' }),
+    origin: text('origin', { enum: ['proposal', 'marketplace-proposal', 'core-group'] }).notNull(),
+    originRef: text('origin_ref'),
+    /** Who proposed it, kept as written (the page says "proposed by"), also when the account is deleted. */
+    proposedByUserId: uuid('proposed_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    proposedByName: text('proposed_by_name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('portfolio_initiatives_kind_check', sql`${t.kind} in ('need', 'idea', 'solution')`),
+    check('portfolio_initiatives_stage_check', sql`${t.stage} in ('idea', 'exploration', 'demonstrator', 'scaling', 'stopped')`),
+    check(
+      'portfolio_initiatives_stop_reason',
+      sql`(${t.stage} = 'stopped') = (${t.stopReason} is not null and length(trim(${t.stopReason})) > 0)`,
+    ),
+    index('portfolio_initiatives_stage_idx').on(t.stage),
+  ],
+);
+
+/** The actors taking part in an initiative (besides its owner). */
+export const portfolioInitiativeActors = pgTable(
+  'portfolio_initiative_actors',
+  {
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => portfolioInitiatives.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => ecosystemActors.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.actorId] }), index('portfolio_initiative_actors_actor_idx').on(t.actorId)],
+);
+
+/** The needs (from the needs register) an initiative answers. */
+export const portfolioInitiativeNeeds = pgTable(
+  'portfolio_initiative_needs',
+  {
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => portfolioInitiatives.id, { onDelete: 'cascade' }),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.needId] }), index('portfolio_initiative_needs_need_idx').on(t.needId)],
+);
+
+/** Support for an initiative: once per person (a second click withdraws it). */
+export const portfolioSupports = pgTable(
+  'portfolio_supports',
+  {
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => portfolioInitiatives.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.userId] })],
+);
+
+/** Comments on an initiative (co-creation), with the name and affiliation shown as written at the time. */
+export const portfolioComments = pgTable(
+  'portfolio_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => portfolioInitiatives.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    affiliation: text('affiliation').notNull().default(''),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('portfolio_comments_initiative_idx').on(t.initiativeId, t.createdAt)],
+);
+
+/** Every change to an initiative: who, when, what ({ field: [before, after] }). Append-only. */
+export const portfolioHistory = pgTable(
+  'portfolio_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => portfolioInitiatives.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('portfolio_history_initiative_idx').on(t.initiativeId, t.createdAt)],
+);
+
+export interface ExperimentMetric {
+  name: string;
+  target: string;
+  /** Filled in with the results. */
+  outcome: string;
+}
+
+/**
+ * An experiment run by an initiative in the demonstrator stage (issue 5, item 7): hypothesis, period, success
+ * metrics, results and learning, and the decision (scale, adjust, stop) that moves the initiative. At most one
+ * undecided experiment per initiative.
+ */
+export const demonstratorExperiments = pgTable(
+  'demonstrator_experiments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => portfolioInitiatives.id, { onDelete: 'cascade' }),
+    hypothesis: text('hypothesis').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    metrics: jsonb('metrics').$type<ExperimentMetric[]>().notNull(),
+    results: text('results').notNull().default(''),
+    learning: text('learning').notNull().default(''),
+    decision: text('decision', { enum: ['scale', 'adjust', 'stop'] }),
+    decisionReason: text('decision_reason'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    ownerName: text('owner_name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('demonstrator_experiments_period', sql`${t.endDate} >= ${t.startDate}`),
+    check('demonstrator_experiments_decision_check', sql`${t.decision} is null or ${t.decision} in ('scale', 'adjust', 'stop')`),
+    uniqueIndex('demonstrator_experiments_one_open').on(t.initiativeId).where(sql`${t.decision} is null`),
+  ],
+);
+
+/** Organisations taking part in an experiment; they opt in (and out) from their own workspace. */
+export const demonstratorParticipants = pgTable(
+  'demonstrator_participants',
+  {
+    experimentId: uuid('experiment_id')
+      .notNull()
+      .references(() => demonstratorExperiments.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    optedInByUserId: uuid('opted_in_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.organisationId] }), index('demonstrator_participants_org_idx').on(t.organisationId)],
+);
+
+export interface SurveyQuestion {
+  kind: 'scale' | 'text';
+  prompt: string;
+}
+
+/** A short in-app survey for an experiment's participants: 1–5 questions, each a 1–5 scale or free text. */
+export const demonstratorSurveys = pgTable('demonstrator_surveys', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  experimentId: uuid('experiment_id')
+    .notNull()
+    .references(() => demonstratorExperiments.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  questions: jsonb('questions').$type<SurveyQuestion[]>().notNull(),
+  createdAt: createdAt(),
+});
+
+/** One person's answers to a survey (once per person), given for one participating organisation. */
+export const demonstratorSurveyResponses = pgTable(
+  'demonstrator_survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => demonstratorSurveys.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Aligned with the survey's questions: a number 1–5 for a scale question, a string for free text. */
+    answers: jsonb('answers').$type<(number | string)[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('demonstrator_survey_responses_once').on(t.surveyId, t.userId),
+    index('demonstrator_survey_responses_org_idx').on(t.organisationId),
+  ],
+);
+
+/** Every change to an experiment (created, updated, opt-in/out, survey, results, decision). Append-only. */
+export const demonstratorHistory = pgTable(
+  'demonstrator_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    experimentId: uuid('experiment_id')
+      .notNull()
+      .references(() => demonstratorExperiments.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('demonstrator_history_experiment_idx').on(t.experimentId, t.createdAt)],
+);
+
+// ---------- end of innovation portfolio and demonstrators ----------
