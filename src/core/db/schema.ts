@@ -1461,3 +1461,28 @@ export const demonstratorHistory = pgTable(
 );
 
 // ---------- end of innovation portfolio and demonstrators ----------
+
+// ---------- gains dashboard: monthly snapshots (issue 5 item 8; owner: src/features/gains) ----------
+
+/**
+ * Point-in-time figures of the gains dashboard that cannot be rebuilt from stored timestamps later (how many
+ * workspaces are linked to the register mirror, how many plans include a scheme): one row per indicator and
+ * month ('YYYY-MM', Europe/Oslo), upserted by the recurring job `gains.snapshot`, so the last run of a month
+ * holds its month-end figure and any number of runs or instances leave one row. Only aggregate counts.
+ */
+export const gainsSnapshots = pgTable(
+  'gains_snapshots',
+  {
+    month: text('month').notNull(),
+    indicator: text('indicator').notNull(),
+    value: integer('value').notNull(),
+    /** Distinct organisations behind the value (for the small-count rule); never which ones. */
+    organisations: integer('organisations').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.indicator] }),
+    check('gains_snapshots_month_format', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('gains_snapshots_counts', sql`${t.value} >= 0 and ${t.organisations} >= 0`),
+  ],
+);
