@@ -1,16 +1,29 @@
 /**
- * `npm run bench`: throughput and p99 latency of Frivillig's landing page and an organisation workspace, on
- * the embedded PGlite and on PostgreSQL, as ratios to a bare Hono app measured in the same run. Writes
- * bench/README.md and prints the tables. Method and how to read the numbers: bench/lib/report.ts (README text).
+ * `npm run bench`, in two parts, on the embedded PGlite and on PostgreSQL:
  *
- * Knobs for trying it out (the committed README comes from the defaults):
- *   BENCH_DURATION=10  BENCH_WARMUP=2  BENCH_CONNECTIONS=10  BENCH_ENGINES=pglite,postgres
+ * - foundation: throughput and p99 latency of the landing page and an organisation workspace, as ratios to a
+ *   bare Hono app measured in the same run (bench/lib/report.ts has the README text);
+ * - register (bench/register.ts): import throughput and peak memory of `frivillig import enheter` on generated
+ *   bulk files up to 1.17 M units against a gunzip + JSON.parse baseline, search latency with concurrent
+ *   clients, and the sector-insight queries (bench/lib/register-report.ts has the README text).
+ *
+ * Writes bench/README.md; each part's results are also stored in bench/results/<part>.json, so a run of one part
+ * (--only) rewrites the README with the other part as it was.
+ *
+ *   npm run bench                                   everything (the committed README comes from this)
+ *   npm run bench -- --only register --units 200000 quick iteration on the register part
+ *
+ * Options: --only foundation|register, --units N (largest register file; smaller sizes 100 000 and 400 000 are
+ * imported too when below it), --sizes a,b,c (instead), --engines pglite,postgres, --seed S,
+ * --pglite-units N (PGlite imports only files up to N units), --queries N, --clients N.
+ * Knobs of the foundation part: BENCH_DURATION=10  BENCH_WARMUP=2  BENCH_CONNECTIONS=10  BENCH_ENGINES=pglite,postgres
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { appEnv, serverSettings } from './lib/app-env.ts';
 import {
   type Child,
   cleanupAll,
@@ -24,9 +37,21 @@ import {
   waitForHttp,
 } from './lib/children.ts';
 import { type LoadOptions, type Measurement, measure } from './lib/load.ts';
-import { type EngineResult, engineTable, renderReadme } from './lib/report.ts';
+import { type RegisterSection, renderRegisterSection } from './lib/register-report.ts';
+import {
+  type EngineResult,
+  engineTable,
+  type FoundationResult,
+  type RunFacts,
+  renderFoundationSection,
+  renderReadme,
+} from './lib/report.ts';
+import { REGISTER_CACHE_DIR, type RegisterResult, runRegisterBench } from './register.ts';
 
 type EngineName = 'pglite' | 'postgres';
+const ENGINES: readonly EngineName[] = ['pglite', 'postgres'];
+const PARTS = ['foundation', 'register'] as const;
+type Part = (typeof PARTS)[number];
 
 interface SetupResult {
   engine: EngineName;
@@ -50,22 +75,52 @@ const load: LoadOptions = {
   warmupSeconds: positiveNumber('BENCH_WARMUP', 2),
   connections: positiveNumber('BENCH_CONNECTIONS', 10),
 };
-const engineNames = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((s) => s.trim());
-for (const e of engineNames) if (e !== 'pglite' && e !== 'postgres') throw new Error(`BENCH_ENGINES: unknown engine "${e}"`);
 
-/**
- * The environment for Frivillig children: ours, minus every setting the app reads (so a developer's .env-style
- * exports cannot change what is measured), plus the benchmark's own.
- */
-function appEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    const appSetting =
-      /^(OIDC_|SMTP_|BRREG_|SESSION_|FNR_|MASKINPORTEN_)/.test(k) ||
-      ['PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'PUBLIC_URL', 'COOKIE_SECURE', 'MAIL_FROM', 'LOG_LEVEL', 'NODE_ENV'].includes(k);
-    if (!appSetting) env[k] = v;
-  }
-  return { ...env, ...settings };
+/** The real register's size (brief §1.4): the file the register targets are stated for. */
+const FULL_UNITS = 1_170_000;
+const SMALLER_SIZES = [100_000, 400_000];
+
+function wholeNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value.replaceAll('_', '')) || Number(value.replaceAll('_', '')) < 1)
+    throw new Error(`--${name} must be a whole number, not "${value}"`);
+  return Number(value.replaceAll('_', ''));
+}
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      units: { type: 'string' },
+      sizes: { type: 'string' },
+      engines: { type: 'string' },
+      seed: { type: 'string' },
+      'pglite-units': { type: 'string' },
+      queries: { type: 'string' },
+      clients: { type: 'string' },
+    },
+  });
+  const parts = (values.only ?? PARTS.join(',')).split(',').map((p) => p.trim());
+  for (const p of parts)
+    if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part "${p}" (say ${PARTS.join(' or ')})`);
+  const engines = (values.engines ?? process.env.BENCH_ENGINES ?? ENGINES.join(',')).split(',').map((e) => e.trim());
+  for (const e of engines)
+    if (!(ENGINES as readonly string[]).includes(e)) throw new Error(`unknown engine "${e}" (say ${ENGINES.join(' or ')})`);
+  const units = wholeNumber('units', values.units, FULL_UNITS);
+  const sizes = values.sizes
+    ? values.sizes.split(',').map((v) => wholeNumber('sizes', v.trim(), 0))
+    : [...SMALLER_SIZES.filter((s) => s < units), units];
+  sizes.sort((a, b) => a - b);
+  return {
+    parts: parts as Part[],
+    engines: engines as EngineName[],
+    units: sizes.at(-1)!,
+    sizes: [...new Set(sizes)],
+    seed: values.seed ?? 'bench',
+    pgliteMaxUnits: wholeNumber('pglite-units', values['pglite-units'], Number.MAX_SAFE_INTEGER),
+    queries: wholeNumber('queries', values.queries, 1000),
+    clients: wholeNumber('clients', values.clients, 8),
+  };
 }
 
 function gitCommit(): string {
@@ -84,16 +139,7 @@ function gitCommit(): string {
 async function benchEngine(engine: EngineName, work: string, bareUrl: string): Promise<EngineResult> {
   console.log(`\n== ${engine} ==`);
   const port = await freePort();
-  const settings: Record<string, string> = {
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    NODE_ENV: 'production',
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    FNR_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-    COOKIE_SECURE: 'false',
-    LOG_LEVEL: 'warn',
-  };
+  const settings = serverSettings(port);
   let stopCluster: (() => Promise<void>) | undefined;
   if (engine === 'pglite') {
     settings.DATA_DIR = join(work, 'pglite-data');
@@ -180,21 +226,34 @@ function pgliteVersion(): string {
   return pkg.version;
 }
 
-async function main(): Promise<void> {
-  const started = Date.now();
-  const loadBefore = loadavg()[0] ?? 0;
-  if (loadBefore > cpus().length / 2)
-    console.warn(`note: the machine is busy (load average ${loadBefore.toFixed(2)}); figures will be rough`);
-  const work = mkdtempSync(join(tmpdir(), 'frivillig-bench-'));
-  onCleanup(
-    `remove ${work}`,
-    async () => rmSync(work, { recursive: true, force: true }),
-    () => rmSync(work, { recursive: true, force: true }),
-  );
-  console.log(
-    `Benchmark: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s per target; engines ${engineNames.join(', ')}`,
-  );
+function runFacts(started: number, loadBefore: number): RunFacts {
+  const cpuList = cpus();
+  return {
+    date: new Date(started).toISOString(),
+    cpuCount: cpuList.length,
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+    memoryGiB: totalmem() / 2 ** 30,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    commit: gitCommit(),
+    totalSeconds: (Date.now() - started) / 1000,
+    loadBefore,
+    loadAfter: loadavg()[0] ?? 0,
+  };
+}
 
+function startLoad(): number {
+  const load = loadavg()[0] ?? 0;
+  if (load > cpus().length / 2) console.warn(`note: the machine is busy (load average ${load.toFixed(2)}); figures will be rough`);
+  return load;
+}
+
+async function runFoundation(work: string, engineNames: EngineName[]): Promise<FoundationResult> {
+  const started = Date.now();
+  const loadBefore = startLoad();
+  console.log(
+    `Foundation benchmark: ${load.connections} connections, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s per target; engines ${engineNames.join(', ')}`,
+  );
   const barePort = await freePort();
   const bare = startNode('bare Hono baseline', ['--import', 'tsx', 'bench/bare-server.ts'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(barePort), NODE_ENV: 'production' },
@@ -202,37 +261,75 @@ async function main(): Promise<void> {
   });
   const bareUrl = `http://127.0.0.1:${barePort}/`;
   await waitForHttp(bare, bareUrl);
-
   const engines: EngineResult[] = [];
-  for (const name of engineNames) engines.push(await benchEngine(name as EngineName, work, bareUrl));
+  for (const name of engineNames) engines.push(await benchEngine(name, work, bareUrl));
   await bare.stop();
+  console.log(`\n${engines.map(engineTable).join('\n\n')}`);
+  return { facts: runFacts(started, loadBefore), load, engines };
+}
 
-  const cpuList = cpus();
-  const readme = renderReadme(
-    {
-      date: new Date(),
-      cpuCount: cpuList.length,
-      cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
-      memoryGiB: totalmem() / 2 ** 30,
-      os: `${type()} ${release()}`,
-      node: process.version,
-      commit: gitCommit(),
-      totalSeconds: (Date.now() - started) / 1000,
-      loadBefore,
-      loadAfter: loadavg()[0] ?? 0,
-    },
-    load,
-    engines,
+const RESULTS_DIR = join(ROOT, 'bench', 'results');
+
+function saveResult(part: Part, value: unknown): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, `${part}.json`), `${JSON.stringify(value, null, 2)}\n`);
+}
+
+function loadResult<T>(part: Part): T | null {
+  const path = join(RESULTS_DIR, `${part}.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const work = mkdtempSync(join(tmpdir(), 'frivillig-bench-'));
+  // BENCH_KEEP_WORK=1 keeps the children's logs for a look after a failure.
+  if (process.env.BENCH_KEEP_WORK) console.log(`logs and scratch files: ${work} (kept)`);
+  else
+    onCleanup(
+      `remove ${work}`,
+      async () => rmSync(work, { recursive: true, force: true }),
+      () => rmSync(work, { recursive: true, force: true }),
+    );
+
+  if (options.parts.includes('foundation')) saveResult('foundation', await runFoundation(work, options.engines));
+
+  if (options.parts.includes('register')) {
+    const started = Date.now();
+    const loadBefore = startLoad();
+    const result: RegisterResult = await runRegisterBench({
+      units: options.units,
+      sizes: options.sizes,
+      pgliteMaxUnits: options.pgliteMaxUnits,
+      seed: options.seed,
+      engines: options.engines,
+      searchRequests: options.queries,
+      searchClients: options.clients,
+      cacheDir: REGISTER_CACHE_DIR,
+      work,
+      appEnv,
+    });
+    saveResult('register', { facts: runFacts(started, loadBefore), result } satisfies RegisterSection);
+  }
+
+  const foundation = loadResult<FoundationResult>('foundation');
+  const register = loadResult<RegisterSection>('register');
+  writeFileSync(
+    join(ROOT, 'bench', 'README.md'),
+    renderReadme({
+      foundation: foundation ? renderFoundationSection(foundation) : null,
+      register: register ? renderRegisterSection(register) : null,
+    }),
   );
-  writeFileSync(join(ROOT, 'bench', 'README.md'), readme);
-  console.log(`\n${engines.map(engineTable).join('\n\n')}\n\nWritten to bench/README.md`);
+  console.log('\nWritten to bench/README.md');
 }
 
 installExitHandlers();
 try {
   await main();
 } catch (error) {
-  console.error('\nBenchmark failed:', error instanceof Error ? error.message : error);
+  const cause = error instanceof Error && error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : '';
+  console.error('\nBenchmark failed:', error instanceof Error ? `${error.message}${cause}` : error);
   process.exitCode = 1;
 } finally {
   await cleanupAll();

@@ -6,11 +6,12 @@ import { createGunzip } from 'node:zlib';
 import type { Deps } from '../../core/http/context.ts';
 import { ACCEPT_ENHET_BULK, type BrregClient, BrregHttpError, createBrregClient } from './brreg-client.ts';
 import { ImportFailedError } from './import-errors.ts';
-import { type EnhetRecord, type PreparedRecord, prepareEnhet, storableRaw } from './import-records.ts';
+import { prepareBulkEnhet, storableRaw } from './import-records.ts';
 import { JsonArraySplitter, JsonStreamError, splitJsonArray } from './json-array-stream.ts';
 import { type ProgressReporter, silentProgress } from './progress.ts';
 import {
   abandonRun,
+  analyzeImported,
   countStaged,
   createRun,
   failRun,
@@ -38,7 +39,8 @@ import {
  *   ends with a clear error and register_enheter exactly as it was.
  * - Resumable: running again with the same source (same fingerprint) continues from the checkpoint of the
  *   interrupted run (crash, Ctrl-C, network failure). A different source abandons that run and starts over.
- * - Idempotent: the merge writes only rows whose data hash changed; a source already imported completely
+ * - Idempotent: the merge writes only rows whose data changed (compared as jsonb, so key order and whitespace
+ *   do not count); a source already imported completely
  *   is not imported again unless `force` is set.
  */
 
@@ -220,16 +222,41 @@ export async function importEnheter(deps: ImportDeps, opts: ImportEnheterOptions
       let sessionRecords = 0;
       let sessionQuarantined = 0;
 
+      // One batch is written while the next is read and checked: on PostgreSQL the database parses and stores
+      // a batch on the other core meanwhile (the import is bound by this process's CPU, bench/README.md). Only
+      // one batch is ever in flight, and the next waits for it, so batches commit in order; a failure of the
+      // batch in flight surfaces at the next settle(), before anything else is written.
+      //
+      // Interrupted (Ctrl-C): what has been read is written as a last batch and the import stops there, as
+      // without the overlap. Interrupted from afterBatch (the hook after each commit): the import stops at that
+      // batch's checkpoint, and the records read meanwhile are read again on resume — as if they had not been
+      // read yet, which without the overlap they would not have been.
+      let inFlight: Promise<void> | null = null;
+      let stopAtCheckpoint = false;
+      const settle = async () => {
+        const pending = inFlight;
+        inFlight = null;
+        await pending;
+      };
       const flush = async () => {
+        await settle();
+        if (stopAtCheckpoint) return;
         if (staged.length === 0 && quarantine.length === 0) return;
-        const read = staged.length + quarantine.length;
-        await stageEnheterBatch(session, runId, { staged, quarantine, checkpoint: position, read });
-        committed = position;
-        sessionQuarantined += quarantine.length;
+        const batch = { staged, quarantine, checkpoint: position, read: staged.length + quarantine.length };
         staged = [];
         quarantine = [];
-        batches++;
-        await opts.afterBatch?.({ batch: batches, checkpoint: position });
+        const writing = (async () => {
+          await stageEnheterBatch(session, runId, batch);
+          committed = batch.checkpoint;
+          sessionQuarantined += batch.quarantine.length;
+          batches++;
+          const abortedBefore = opts.signal?.aborted === true;
+          await opts.afterBatch?.({ batch: batches, checkpoint: batch.checkpoint });
+          if (!abortedBefore && opts.signal?.aborted) stopAtCheckpoint = true;
+        })();
+        // Handled when settled; this only keeps Node from reporting a rejection that is about to be handled.
+        writing.catch(() => {});
+        inFlight = writing;
       };
       const reject = (reason: string, raw: string) => {
         quarantine.push({ runId, source: 'enheter', position: String(position), reason, raw: storableRaw(raw) });
@@ -264,8 +291,8 @@ export async function importEnheter(deps: ImportDeps, opts: ImportEnheterOptions
                 reject(`not valid JSON: ${(error as Error).message}`, trimmed);
               }
               if (parsed) {
-                const checked = prepareEnhet(value);
-                if (checked.ok) staged.push({ position, record: checked.value as PreparedRecord<EnhetRecord> });
+                const checked = prepareBulkEnhet(value, trimmed);
+                if (checked.ok) staged.push({ position, ...checked.value });
                 else reject(checked.reason, trimmed);
               }
             }
@@ -275,15 +302,23 @@ export async function importEnheter(deps: ImportDeps, opts: ImportEnheterOptions
           progress.update({ records: position, bytes: counter.bytes });
           if (staged.length + quarantine.length >= batchSize) await flush();
           if (opts.signal?.aborted) {
-            // Ctrl-C: stop after the current batch, which is committed with its checkpoint.
+            // Ctrl-C: stop after the current batch (see above); its checkpoint is where a resume starts.
             await flush();
+            await settle();
             interrupted = true;
             break;
           }
         }
-        if (!interrupted) await flush();
+        if (!interrupted) {
+          await flush();
+          await settle();
+          // Interrupted while the last batch was written: stop there too (a resume goes straight to the merge).
+          if (opts.signal?.aborted) interrupted = true;
+        }
       } catch (error) {
         progress.stop();
+        // The batch in flight (if any) finishes or fails first, so `committed` is what is really staged.
+        await settle().catch(() => {});
         const reason = explain(error);
         const message = `${reason} The import stopped at record ${position} (${committed} staged); register_enheter was not changed.`;
         await failRun(db, runId, message, deps.now()).catch(() => {});
@@ -294,9 +329,9 @@ export async function importEnheter(deps: ImportDeps, opts: ImportEnheterOptions
       const durationMs = performance.now() - started;
       if (interrupted) {
         progress.stop();
-        await failRun(db, runId, `Interrupted after ${position} record(s); run the same import again to resume.`, deps.now());
-        logger.info('enheter import interrupted', { runId, checkpoint: position });
-        return { status: 'interrupted', runId, checkpoint: position, durationMs, sessionRecords, quarantined: sessionQuarantined };
+        await failRun(db, runId, `Interrupted after ${committed} record(s); run the same import again to resume.`, deps.now());
+        logger.info('enheter import interrupted', { runId, checkpoint: committed });
+        return { status: 'interrupted', runId, checkpoint: committed, durationMs, sessionRecords, quarantined: sessionQuarantined };
       }
 
       progress.stop();
@@ -310,6 +345,7 @@ export async function importEnheter(deps: ImportDeps, opts: ImportEnheterOptions
         logger.error('enheter merge failed', { runId, error: explain(error) });
         throw new ImportFailedError(message, runId, committed);
       }
+      await analyzeImported(db, 'enheter');
       const finished = await getRun(db, runId);
       const result = {
         status: 'completed' as const,
@@ -323,7 +359,7 @@ export async function importEnheter(deps: ImportDeps, opts: ImportEnheterOptions
         durationMs: performance.now() - started,
         sessionRecords,
       };
-      logger.info('enheter import completed', { ...result });
+      logger.info('enheter import completed', { ...result, mergeStepsMs: merged.stepsMs });
       return result;
     });
   } finally {

@@ -5,6 +5,7 @@ import { type FrivilligRecord, type PreparedRecord, prepareFrivillig, storableRa
 import { type ProgressReporter, silentProgress } from './progress.ts';
 import {
   advanceRun,
+  analyzeImported,
   completeRun,
   countActiveFrivillige,
   countFrivilligeWithoutEnhet,
@@ -237,6 +238,7 @@ export async function importFrivillige(deps: ImportDeps, opts: ImportFrivilligeO
 
       if (last) {
         progress.stop();
+        await analyzeImported(db, 'frivillige');
         const result: ImportFrivilligeResult = {
           status: 'completed',
           runId,
