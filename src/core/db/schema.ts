@@ -12,6 +12,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  serial,
   text,
   timestamp,
   uniqueIndex,
@@ -1485,4 +1486,152 @@ export const gainsSnapshots = pgTable(
     check('gains_snapshots_month_format', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
     check('gains_snapshots_counts', sql`${t.value} >= 0 and ${t.organisations} >= 0`),
   ],
+);
+
+// ---------- roadmap of simplifications (veikart; src/features/roadmap) ----------
+
+/**
+ * An item on the roadmap of simplifications (issue 5 item 2): what will be simplified, in which phases of the
+ * life event, towards which gains, by which actor and when. The orchestrator and the core group write it;
+ * everyone reads it. `version` grows by one per save, so a save made from an older version is refused.
+ */
+export const roadmapItems = pgTable(
+  'roadmap_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    /** Phases 1–6 of the life event the item simplifies. */
+    phases: jsonb('phases').$type<number[]>().notNull().default([]),
+    /** Gain ids (src/features/ecosystem/gains.ts). */
+    gains: jsonb('gains').$type<string[]>().notNull().default([]),
+    ownerActorId: uuid('owner_actor_id').references(() => ecosystemActors.id, { onDelete: 'set null' }),
+    /** A quarter ("2027-Q2") or a date ("2027-05-31"). */
+    target: text('target').notNull(),
+    status: text('status', { enum: ['planned', 'in_progress', 'delivered', 'postponed', 'stopped'] })
+      .notNull()
+      .default('planned'),
+    /** Why the item was postponed or stopped (required then). */
+    statusReason: text('status_reason').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('roadmap_items_reason', sql`${t.status} not in ('postponed', 'stopped') or length(trim(${t.statusReason})) > 0`),
+    check('roadmap_items_version_positive', sql`${t.version} >= 1`),
+    index('roadmap_items_status_idx').on(t.status),
+  ],
+);
+
+/** The needs (needs register) a roadmap item answers. */
+export const roadmapItemNeeds = pgTable(
+  'roadmap_item_needs',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => roadmapItems.id, { onDelete: 'cascade' }),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.needId] })],
+);
+
+/** The building blocks a roadmap item builds on or delivers. */
+export const roadmapItemBlocks = pgTable(
+  'roadmap_item_blocks',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => roadmapItems.id, { onDelete: 'cascade' }),
+    blockId: uuid('block_id')
+      .notNull()
+      .references(() => buildingBlocks.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.blockId] })],
+);
+
+/** Every change to a roadmap item: who, when, and each field's { field: [before, after] }. Append-only. */
+export const roadmapItemHistory = pgTable(
+  'roadmap_item_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => roadmapItems.id, { onDelete: 'cascade' }),
+    action: text('action', { enum: ['created', 'updated'] }).notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('roadmap_item_history_item_idx').on(t.itemId, t.createdAt)],
+);
+
+// ---------- life-event map change proposals (src/features/life-event-map/map-proposal*) ----------
+
+/**
+ * A proposed change to a task or a phase of the life-event map (issue 5 item 3), made by a person of an
+ * ecosystem actor or an organisation's leader. `fields` holds the proposed new texts by field ("title.nb"),
+ * `baseTexts` the same fields' texts when the proposal was made, so the orchestrator sees whether the map
+ * changed since. Accepting saves a map revision whose proposal_ref names this proposal ("forslag-<number>").
+ */
+export const lifeEventMapProposals = pgTable(
+  'life_event_map_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The number people use ("forslag 3"). */
+    number: serial('number').notNull(),
+    targetKind: text('target_kind', { enum: ['task', 'phase'] }).notNull(),
+    phaseSlug: text('phase_slug').notNull(),
+    taskId: text('task_id'),
+    what: text('what').notNull(),
+    why: text('why').notNull(),
+    evidence: text('evidence').notNull().default(''),
+    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    baseTexts: jsonb('base_texts').$type<Record<string, string>>().notNull(),
+    baseRevision: integer('base_revision').notNull(),
+    status: text('status', { enum: ['open', 'accepted', 'rejected'] })
+      .notNull()
+      .default('open'),
+    decisionReason: text('decision_reason').notNull().default(''),
+    decidedByName: text('decided_by_name'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The map revision that accepting the proposal saved. */
+    revisionNumber: integer('revision_number'),
+    proposerUserId: uuid('proposer_user_id').references(() => users.id, { onDelete: 'set null' }),
+    proposerName: text('proposer_name').notNull(),
+    /** Whom the person proposed for: one of their ecosystem actors or an organisation they lead. */
+    onBehalfActorId: uuid('on_behalf_actor_id').references(() => ecosystemActors.id, { onDelete: 'set null' }),
+    onBehalfOrganisationId: uuid('on_behalf_organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    onBehalfName: text('on_behalf_name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('life_event_map_proposals_number_unique').on(t.number),
+    check('life_event_map_proposals_task', sql`(${t.targetKind} = 'task') = (${t.taskId} is not null)`),
+    check('life_event_map_proposals_reason', sql`${t.status} <> 'rejected' or length(trim(${t.decisionReason})) > 0`),
+    check('life_event_map_proposals_revision', sql`(${t.status} = 'accepted') = (${t.revisionNumber} is not null)`),
+    index('life_event_map_proposals_status_idx').on(t.status),
+  ],
+);
+
+/** Every step of a proposal (made, accepted, rejected): who, when, what. Append-only. */
+export const lifeEventMapProposalHistory = pgTable(
+  'life_event_map_proposal_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => lifeEventMapProposals.id, { onDelete: 'cascade' }),
+    action: text('action', { enum: ['created', 'accepted', 'rejected'] }).notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('life_event_map_proposal_history_idx').on(t.proposalId, t.createdAt)],
 );
