@@ -1635,3 +1635,153 @@ export const lifeEventMapProposalHistory = pgTable(
   },
   (t) => [index('life_event_map_proposal_history_idx').on(t.proposalId, t.createdAt)],
 );
+
+// ---------- marketplace: offerings and challenges (src/features/marketplace) ----------
+
+/**
+ * A supplier's offering on the marketplace (issue 5, item 6: "to stimulate more solutions"). Written by a
+ * person of the supplying actor; only the orchestrator approves, and only approved offerings are public.
+ * Status: draft → pending → approved | rejected. Editing an approved offering sends it back to pending (it
+ * leaves the public list until approved again), so nothing unreviewed is ever public.
+ */
+export const marketplaceOfferings = pgTable(
+  'marketplace_offerings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    supplierActorId: uuid('supplier_actor_id')
+      .notNull()
+      .references(() => ecosystemActors.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    category: text('category', {
+      enum: ['membership', 'accounting', 'meetings', 'fundraising', 'communication', 'volunteers', 'other'],
+    }).notNull(),
+    phases: jsonb('phases').$type<number[]>().notNull().default([]),
+    /** Needs from the needs register and building blocks the offering addresses (ids checked on save). */
+    needIds: jsonb('need_ids').$type<string[]>().notNull().default([]),
+    blockIds: jsonb('block_ids').$type<string[]>().notNull().default([]),
+    priceModel: text('price_model', { enum: ['free', 'freemium', 'subscription', 'one_off', 'other'] }).notNull(),
+    priceText: text('price_text').notNull().default(''),
+    dataStorage: text('data_storage').notNull(),
+    dataProcessorAgreement: boolean('data_processor_agreement').notNull(),
+    dataExport: boolean('data_export').notNull(),
+    /** The supplier's page; https only (checked on save), reached through the counting redirect. */
+    url: text('url').notNull(),
+    status: text('status', { enum: ['draft', 'pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('draft'),
+    rejectionReason: text('rejection_reason'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('marketplace_offerings_status_check', sql`${t.status} in ('draft', 'pending', 'approved', 'rejected')`),
+    check('marketplace_offerings_https', sql`${t.url} like 'https://%'`),
+    index('marketplace_offerings_status_idx').on(t.status),
+    index('marketplace_offerings_supplier_idx').on(t.supplierActorId),
+  ],
+);
+
+/**
+ * Interest statistics: counts per offering and day, never who (no user ids, no addresses). `suggestions`
+ * counts organisations the offering was first suggested to that day (see marketplaceSuggestionsSeen).
+ */
+export const marketplaceOfferingStats = pgTable(
+  'marketplace_offering_stats',
+  {
+    offeringId: uuid('offering_id')
+      .notNull()
+      .references(() => marketplaceOfferings.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    views: integer('views').notNull().default(0),
+    clicks: integer('clicks').notNull().default(0),
+    suggestions: integer('suggestions').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.offeringId, t.day] })],
+);
+
+/** Which organisations an offering has been suggested to, so "suggested to N organisations" counts each once. */
+export const marketplaceSuggestionsSeen = pgTable(
+  'marketplace_suggestions_seen',
+  {
+    offeringId: uuid('offering_id')
+      .notNull()
+      .references(() => marketplaceOfferings.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.offeringId, t.organisationId] })],
+);
+
+/** An open challenge: needs from the needs register that lack a good solution, published by the core group. */
+export const marketplaceChallenges = pgTable(
+  'marketplace_challenges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    needIds: jsonb('need_ids').$type<string[]>().notNull().default([]),
+    /** What a good answer must do. */
+    requirements: text('requirements').notNull(),
+    deadline: date('deadline').notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('marketplace_challenges_status_check', sql`${t.status} in ('open', 'closed')`)],
+);
+
+/** A proposal answering a challenge, written for an actor; the core group may accept it into the portfolio. */
+export const marketplaceProposals = pgTable(
+  'marketplace_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    challengeId: uuid('challenge_id')
+      .notNull()
+      .references(() => marketplaceChallenges.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => ecosystemActors.id, { onDelete: 'cascade' }),
+    summary: text('summary').notNull(),
+    approach: text('approach').notNull(),
+    blockIds: jsonb('block_ids').$type<string[]>().notNull().default([]),
+    priceIndication: text('price_indication').notNull().default(''),
+    status: text('status', { enum: ['submitted', 'accepted'] })
+      .notNull()
+      .default('submitted'),
+    /** The portfolio initiative created when the core group accepted the proposal. */
+    initiativeId: uuid('initiative_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('marketplace_proposals_status_check', sql`${t.status} in ('submitted', 'accepted')`),
+    index('marketplace_proposals_challenge_idx').on(t.challengeId),
+  ],
+);
+
+/** Every change to offerings, challenges and proposals: who, when, { field: [before, after] }. Append-only. */
+export const marketplaceHistory = pgTable(
+  'marketplace_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entity: text('entity', { enum: ['offering', 'challenge', 'proposal'] }).notNull(),
+    entityId: uuid('entity_id').notNull(),
+    action: text('action', {
+      enum: ['created', 'updated', 'submitted', 'approved', 'rejected', 'accepted'],
+    }).notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('marketplace_history_entity_idx').on(t.entity, t.entityId, t.createdAt)],
+);
+
+// ---------- end of marketplace ----------
