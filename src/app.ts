@@ -10,6 +10,7 @@ import { buildingBlocksRoutes } from './features/building-blocks/building-blocks
 import { calendarRoutes } from './features/calendar/calendar.routes.tsx';
 import { ecosystemRoutes } from './features/ecosystem/ecosystem.routes.tsx';
 import { foundingRoutes } from './features/founding/founding.routes.tsx';
+import { gainsRoutes } from './features/gains/gains.routes.tsx';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { ideaRoutes } from './features/idea/idea.routes.tsx';
 import { insightRoutes } from './features/insight/insight.routes.tsx';
@@ -56,6 +57,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', ecosystemRoutes());
   app.route('/', needsRoutes());
   app.route('/', buildingBlocksRoutes());
+  app.route('/', gainsRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

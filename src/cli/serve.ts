@@ -5,6 +5,7 @@ import { purgeExpiredSessions } from '../core/auth/sessions.ts';
 import { loadConfig } from '../core/config.ts';
 import { createDeps } from '../core/deps.ts';
 import { createCalendarWorker } from '../features/calendar/calendar-jobs.ts';
+import { createGainsWorker } from '../features/gains/snapshot-gains.ts';
 import { createRegisterSyncWorker } from '../features/register-sync/sync-jobs.ts';
 import { createRegistrationWorker } from '../features/registration/poll-replies.ts';
 import { isDatabaseEmpty, seedDemoData } from '../features/seed/seed.ts';
@@ -42,6 +43,9 @@ export async function runServe(args: string[]): Promise<number> {
   // Replies from Brønnøysundregistrene's intake to registration packages (only with Maskinporten configured).
   const registrationWorker = createRegistrationWorker(deps);
   await registrationWorker.start();
+  // The gains dashboard's monthly snapshots (every six hours; an upsert per month and indicator, so any number of instances).
+  const gainsWorker = createGainsWorker(deps);
+  await gainsWorker.start();
   if (config.fnrKeyIsDevelopmentDefault && config.DATABASE_URL) {
     logger.warn('FNR_ENCRYPTION_KEY is not set: fødselsnummer are encrypted with the development key, which is only for the embedded demo');
   }
@@ -64,6 +68,7 @@ export async function runServe(args: string[]): Promise<number> {
     worker.stop({ graceMs: 10_000 }),
     calendarWorker.stop({ graceMs: 10_000 }),
     registrationWorker.stop({ graceMs: 10_000 }),
+    gainsWorker.stop({ graceMs: 10_000 }),
   ]);
   await deps.database.close();
   return 0;

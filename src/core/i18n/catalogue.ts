@@ -4,6 +4,7 @@ import { buildingBlocksMessages } from '../../features/building-blocks/building-
 import { calendarMessages } from '../../features/calendar/calendar.messages.ts';
 import { ecosystemMessages } from '../../features/ecosystem/ecosystem.messages.ts';
 import { foundingMessages } from '../../features/founding/founding.messages.ts';
+import { gainsMessages } from '../../features/gains/gains.messages.ts';
 import { ideaMessages } from '../../features/idea/idea.messages.ts';
 import { insightMessages } from '../../features/insight/insight.messages.ts';
 import { lifeEventMapMessages } from '../../features/life-event-map/life-event-map.messages.ts';
@@ -40,6 +41,7 @@ export const MESSAGE_SETS = {
   plan: planMessages,
   registration: registrationMessages,
   needs: needsMessages,
+  gains: gainsMessages,
   buildingBlocks: buildingBlocksMessages,
   ecosystem: ecosystemMessages,
 } as const;

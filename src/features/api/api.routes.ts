@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../core/http/context.ts';
 import { registerCalendarApi } from '../calendar/calendar.api.ts';
+import { registerGainsApi } from '../gains/gains.api.ts';
 import { registerInsightApi } from '../insight/insight.api.ts';
 import { organisationProfileApi } from '../organisation-profile/organisation-profile.api.ts';
 import { listMyOrganisations, readMembers } from '../organisations/read-workspace.ts';
@@ -88,6 +89,7 @@ export function apiRoutes() {
   registerInsightApi(api);
   registerPlanApi(api);
   registerCalendarApi(api);
+  registerGainsApi(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Frivillig API', version: '1.0.0', description: 'Open API of Frivillig. Register data is under NLOD.' },

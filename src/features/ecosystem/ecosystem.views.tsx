@@ -68,6 +68,11 @@ export function OverviewView(props: { v: ViewContext }) {
           </>
         ))}
       </dl>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/okosystem/gevinster">
+          {t('gains.overviewLink')}
+        </a>
+      </p>
     </>
   );
 }

@@ -33,7 +33,13 @@ export function wrapLabel(label: string, max = LINE_CHARS): string[] {
  * <title> and <desc> names it for screen readers, and the data table beside it has the same numbers
  * (WCAG 1.1.1). Everything is in viewBox units, so CSS scales it to any width without horizontal scrolling.
  */
-export function BarChart(props: { id: string; title: string; description: string; bars: { label: string; value: number }[] }) {
+export function BarChart(props: {
+  id: string;
+  title: string;
+  description: string;
+  /** `display` replaces the number written beside the bar (e.g. "færre enn 5" where a count is withheld). */
+  bars: { label: string; value: number; display?: string }[];
+}) {
   const max = Math.max(1, ...props.bars.map((b) => b.value));
   let y = 0;
   const rows = props.bars.map((bar) => {
@@ -71,7 +77,7 @@ export function BarChart(props: { id: string; title: string; description: string
             </text>
             <rect class="bar-chart__bar" x={0} y={barTop} width={w} height={BAR} />
             <text class="bar-chart__value" x={w + 5} y={barTop + 12}>
-              {formatCount(bar.value)}
+              {bar.display ?? formatCount(bar.value)}
             </text>
           </g>
         );
