@@ -23,6 +23,7 @@ import { planRoutes } from './features/plan/plan.routes.tsx';
 import { registerSearchRoutes } from './features/register-search/register-search.routes.tsx';
 import { registerSyncRoutes } from './features/register-sync/register-sync.routes.tsx';
 import { registrationRoutes } from './features/registration/registration.routes.tsx';
+import { roadmapRoutes } from './features/roadmap/roadmap.routes.tsx';
 import { statutesRoutes } from './features/statutes/statutes.routes.tsx';
 
 /**
@@ -56,6 +57,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', registrationRoutes());
   app.route('/', ecosystemRoutes());
   app.route('/', needsRoutes());
+  app.route('/', roadmapRoutes());
   app.route('/', buildingBlocksRoutes());
   app.route('/', gainsRoutes());
   app.route('/api/v1', apiRoutes());

@@ -16,6 +16,7 @@ import { planMessages } from '../../features/plan/plan.messages.ts';
 import { registerSearchMessages } from '../../features/register-search/register-search.messages.ts';
 import { registerSyncMessages } from '../../features/register-sync/register-sync.messages.ts';
 import { registrationMessages } from '../../features/registration/registration.messages.ts';
+import { roadmapMessages } from '../../features/roadmap/roadmap.messages.ts';
 import { statutesMessages } from '../../features/statutes/statutes.messages.ts';
 import { prefillMessages } from '../prefill/prefill.messages.ts';
 import { coreMessages } from './core.messages.ts';
@@ -41,6 +42,7 @@ export const MESSAGE_SETS = {
   plan: planMessages,
   registration: registrationMessages,
   needs: needsMessages,
+  roadmap: roadmapMessages,
   gains: gainsMessages,
   buildingBlocks: buildingBlocksMessages,
   ecosystem: ecosystemMessages,

@@ -184,7 +184,7 @@ export function BlockView(props: { v: ViewContext; block: BlockSummary; canEdit:
   );
 }
 
-function Choices(props: {
+export function Choices(props: {
   id: string;
   legend: string;
   type: 'radio' | 'checkbox';

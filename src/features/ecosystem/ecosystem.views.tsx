@@ -33,6 +33,12 @@ export function OverviewView(props: { v: ViewContext }) {
         {t('eco.mission.heading')}
       </h2>
       <p class="ds-paragraph">{t('eco.mission.text')}</p>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/okosystem/veikart">
+          {t('roadmap.link')}
+        </a>
+        : {t('roadmap.link.description')}
+      </p>
       <h2 class="ds-heading" data-size="md">
         {t('eco.elements.heading')}
       </h2>
