@@ -70,6 +70,12 @@ export function MissionView(props: {
         </p>
       )}
       <MissionText v={props.v} version={props.shown} headingLevel={2} />
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/okosystem/veikart">
+          {t('roadmap.link')}
+        </a>
+        : {t('roadmap.link.description')}
+      </p>
       <h2 class="ds-heading" data-size="sm">
         {t('eco.mission.signatories')}
       </h2>
