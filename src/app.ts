@@ -15,6 +15,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { ideaRoutes } from './features/idea/idea.routes.tsx';
 import { insightRoutes } from './features/insight/insight.routes.tsx';
 import { lifeEventMapRoutes } from './features/life-event-map/life-event-map.routes.tsx';
+import { marketplaceRoutes } from './features/marketplace/marketplace.routes.tsx';
 import { needsRoutes } from './features/needs/needs.routes.tsx';
 import { organisationProfileRoutes } from './features/organisation-profile/organisation-profile.routes.tsx';
 import { organisationsRoutes } from './features/organisations/organisations.routes.tsx';
@@ -60,6 +61,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', roadmapRoutes());
   app.route('/', buildingBlocksRoutes());
   app.route('/', gainsRoutes());
+  app.route('/', marketplaceRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -8,6 +8,7 @@ import { gainsMessages } from '../../features/gains/gains.messages.ts';
 import { ideaMessages } from '../../features/idea/idea.messages.ts';
 import { insightMessages } from '../../features/insight/insight.messages.ts';
 import { lifeEventMapMessages } from '../../features/life-event-map/life-event-map.messages.ts';
+import { marketplaceMessages } from '../../features/marketplace/marketplace.messages.ts';
 import { needsMessages } from '../../features/needs/needs.messages.ts';
 import { organisationProfileMessages } from '../../features/organisation-profile/organisation-profile.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
@@ -46,6 +47,7 @@ export const MESSAGE_SETS = {
   gains: gainsMessages,
   buildingBlocks: buildingBlocksMessages,
   ecosystem: ecosystemMessages,
+  marketplace: marketplaceMessages,
 } as const;
 
 type KeysOf<S> = S extends MessageSet<infer K> ? K : never;

@@ -13,7 +13,7 @@ const ELEMENTS: { key: string; href: string | null }[] = [
   { key: 'coreGroup', href: '/okosystem/kjernegruppe' },
   { key: 'buildingBlocks', href: '/okosystem/byggeklosser' },
   { key: 'portfolio', href: null },
-  { key: 'marketplace', href: null },
+  { key: 'marketplace', href: '/okosystem/markedsplass' },
   { key: 'demonstrators', href: null },
 ];
 

@@ -180,6 +180,11 @@ export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary;
           </li>
           <PlanWorkspaceLinks v={v} organisationId={o.id} />
           <li>
+            <a class="ds-link" href={`/arbeidsrom/${o.id}/markedsplass`}>
+              {t('mkt.suggest.workspaceLink')}
+            </a>
+          </li>
+          <li>
             <a class="ds-link" href={`/arbeidsrom/${o.id}/arshjul`}>
               {t('calendar.workspaceLink')}
             </a>

@@ -6,6 +6,7 @@ import type { Deps } from '../../core/http/context.ts';
 import { hashPassword } from '../auth/password.ts';
 import { seedDemoPlans } from '../plan/plan.seed.ts';
 import { seedDemoEcosystem } from './seed-ecosystem.ts';
+import { seedDemoMarketplace } from './seed-marketplace.ts';
 import { seedDemoNeeds } from './seed-needs.ts';
 
 /**
@@ -103,6 +104,8 @@ export async function seedDemoData(deps: Deps): Promise<{ created: boolean }> {
     await seedDemoEcosystem(t, { people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
     // Needs, "we have this too" and the building blocks that lift them (seed-needs.ts), after the actors.
     await seedDemoNeeds(t, { organisations: orgIds, people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
+    // Offerings, interest figures and an open challenge with a proposal (seed-marketplace.ts), after needs and blocks.
+    await seedDemoMarketplace(t, { people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
   });
   return { created: true };
 }
