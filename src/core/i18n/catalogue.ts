@@ -8,12 +8,14 @@ import { gainsMessages } from '../../features/gains/gains.messages.ts';
 import { ideaMessages } from '../../features/idea/idea.messages.ts';
 import { insightMessages } from '../../features/insight/insight.messages.ts';
 import { lifeEventMapMessages } from '../../features/life-event-map/life-event-map.messages.ts';
+import { mapProposalMessages } from '../../features/life-event-map/map-proposal.messages.ts';
 import { marketplaceMessages } from '../../features/marketplace/marketplace.messages.ts';
 import { needsMessages } from '../../features/needs/needs.messages.ts';
 import { organisationProfileMessages } from '../../features/organisation-profile/organisation-profile.messages.ts';
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
 import { planMessages } from '../../features/plan/plan.messages.ts';
+import { portfolioMessages } from '../../features/portfolio/portfolio.messages.ts';
 import { registerSearchMessages } from '../../features/register-search/register-search.messages.ts';
 import { registerSyncMessages } from '../../features/register-sync/register-sync.messages.ts';
 import { registrationMessages } from '../../features/registration/registration.messages.ts';
@@ -39,6 +41,7 @@ export const MESSAGE_SETS = {
   founding: foundingMessages,
   statutes: statutesMessages,
   lifeEventMap: lifeEventMapMessages,
+  mapProposal: mapProposalMessages,
   idea: ideaMessages,
   plan: planMessages,
   registration: registrationMessages,
@@ -47,6 +50,7 @@ export const MESSAGE_SETS = {
   gains: gainsMessages,
   buildingBlocks: buildingBlocksMessages,
   ecosystem: ecosystemMessages,
+  portfolio: portfolioMessages,
   marketplace: marketplaceMessages,
 } as const;
 
