@@ -21,6 +21,7 @@ import { organisationProfileRoutes } from './features/organisation-profile/organ
 import { organisationsRoutes } from './features/organisations/organisations.routes.tsx';
 import { pagesRoutes } from './features/pages/pages.routes.tsx';
 import { planRoutes } from './features/plan/plan.routes.tsx';
+import { portfolioRoutes } from './features/portfolio/portfolio.routes.tsx';
 import { registerSearchRoutes } from './features/register-search/register-search.routes.tsx';
 import { registerSyncRoutes } from './features/register-sync/register-sync.routes.tsx';
 import { registrationRoutes } from './features/registration/registration.routes.tsx';
@@ -62,6 +63,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', buildingBlocksRoutes());
   app.route('/', gainsRoutes());
   app.route('/', marketplaceRoutes());
+  app.route('/', portfolioRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -15,6 +15,7 @@ import { organisationProfileMessages } from '../../features/organisation-profile
 import { organisationsMessages } from '../../features/organisations/organisations.messages.ts';
 import { pagesMessages } from '../../features/pages/pages.messages.ts';
 import { planMessages } from '../../features/plan/plan.messages.ts';
+import { portfolioMessages } from '../../features/portfolio/portfolio.messages.ts';
 import { registerSearchMessages } from '../../features/register-search/register-search.messages.ts';
 import { registerSyncMessages } from '../../features/register-sync/register-sync.messages.ts';
 import { registrationMessages } from '../../features/registration/registration.messages.ts';
@@ -49,6 +50,7 @@ export const MESSAGE_SETS = {
   gains: gainsMessages,
   buildingBlocks: buildingBlocksMessages,
   ecosystem: ecosystemMessages,
+  portfolio: portfolioMessages,
   marketplace: marketplaceMessages,
 } as const;
 
