@@ -643,6 +643,14 @@ export function HistoryView(props: { v: ViewContext; revisions: RevisionSummary[
                 <td>
                   {r.authorName}
                   {r.origin === 'proposal' ? ` (${t('lem.history.fromProposal')})` : ''}
+                  {r.proposalRef && /^forslag-\d+$/.test(r.proposalRef) ? (
+                    <>
+                      {' – '}
+                      <a class="ds-link" href={`/livshendelse/forslag/${r.proposalRef.slice('forslag-'.length)}`}>
+                        {t('lem.proposal.page.title', { n: r.proposalRef.slice('forslag-'.length) })}
+                      </a>
+                    </>
+                  ) : null}
                 </td>
                 <td class="history-note">{r.changeNote}</td>
                 <td>
@@ -667,7 +675,7 @@ export function HistoryView(props: { v: ViewContext; revisions: RevisionSummary[
   );
 }
 
-function fieldLabel(v: ViewContext, path: string[]): string {
+export function fieldLabel(v: ViewContext, path: string[]): string {
   const parts: string[] = [];
   for (const [i, segment] of path.entries()) {
     if (/^\d+$/.test(segment)) {
@@ -692,7 +700,7 @@ function displayValue(v: ViewContext, path: string[], value: string): string {
   return value;
 }
 
-function ChangeValue(props: { v: ViewContext; change: FieldChange }) {
+export function ChangeValue(props: { v: ViewContext; change: FieldChange }) {
   const { v, change } = props;
   const { t } = v;
   if (change.segments && !['certainty', 'relation', 'phase'].includes(change.path[change.path.length - 1] ?? '')) {

@@ -35,6 +35,8 @@ import {
   taskToForm,
 } from './life-event-map.schema.ts';
 import { L, type MapMeta, OverviewView, PhaseView, phaseTitle, type Workspaces } from './life-event-map.views.tsx';
+import { mapProposalRoutes } from './map-proposal.routes.tsx';
+import { openProposalCount } from './map-proposal.ts';
 import { type CurrentLifeEventMap, readCurrentLifeEventMap } from './read-life-event-map.ts';
 import { compareLifeEventMapRevisions, readLifeEventMapHistory, UnknownRevisionError } from './read-life-event-map-history.ts';
 import { MapValidationError, saveLifeEventMapRevision } from './save-life-event-map-revision.ts';
@@ -47,17 +49,20 @@ import { MapValidationError, saveLifeEventMapRevision } from './save-life-event-
 export function lifeEventMapRoutes() {
   const app = new Hono<AppEnv>();
 
-  const meta = (c: Context<AppEnv>, current: CurrentLifeEventMap): MapMeta => ({
+  const meta = async (c: Context<AppEnv>, current: CurrentLifeEventMap, proposeTarget?: string): Promise<MapMeta> => ({
     revision: current.revision,
     updatedAt: current.updatedAt,
     canEdit: !!c.get('user')?.platformRoles.includes('orchestrator'),
+    openProposals: await openProposalCount(c.get('deps')),
+    proposeHref: c.get('user') ? `/livshendelse/forslag/ny${proposeTarget ? `?mal=${proposeTarget}` : ''}` : null,
   });
 
   app.get('/livshendelse', async (c) => {
     const current = await readCurrentLifeEventMap(c.get('deps').database.db);
+    const m = await meta(c, current);
     return renderPage(c, {
       title: (v) => v.t('lem.title'),
-      body: (v) => <OverviewView v={v} map={current.map} meta={meta(c, current)} />,
+      body: (v) => <OverviewView v={v} map={current.map} meta={m} />,
     });
   });
 
@@ -402,6 +407,10 @@ export function lifeEventMapRoutes() {
     }
   });
 
+  // ---------- change proposals (issue 5; map-proposal.routes.tsx), before the phase pages so "forslag" is no phase ----------
+
+  app.route('/', mapProposalRoutes());
+
   // ---------- the phase pages (after the fixed paths above, so "rediger" and "historikk" are not phases) ----------
 
   app.get('/livshendelse/:phase', async (c) => {
@@ -411,6 +420,7 @@ export function lifeEventMapRoutes() {
     const found = findPhase(current.map, c.req.param('phase'));
     if (!found) throw new AppError('not_found', 'error.notFound.body');
     const workspaces: Workspaces = user ? (await listMyOrganisations(deps, { user })).map((o) => ({ id: o.id, name: o.name })) : null;
+    const m = await meta(c, current, `fase:${found.phase.slug}`);
     return renderPage(c, {
       title: (v) => phaseTitle(v, found.phase, found.number),
       body: (v) => (
@@ -421,7 +431,7 @@ export function lifeEventMapRoutes() {
           number={found.number}
           showAll={c.req.query('vis') === 'alle'}
           workspaces={workspaces}
-          meta={meta(c, current)}
+          meta={m}
         />
       ),
     });

@@ -265,6 +265,9 @@ export interface MapMeta {
   revision: number;
   updatedAt: Date | null;
   canEdit: boolean;
+  /** Change proposals (issue 5): how many wait for the orchestrator, and where "propose a change" starts (signed in only). */
+  openProposals: number;
+  proposeHref: string | null;
 }
 
 function MetaLine(props: { v: ViewContext; meta: MapMeta }) {
@@ -280,6 +283,20 @@ function MetaLine(props: { v: ViewContext; meta: MapMeta }) {
           : v.t('lem.about.revision', { n: meta.revision, date: formatDateTime(v, meta.updatedAt) })}{' '}
         {v.t('lem.about.certainty')}
       </p>
+      <ul class="ds-list--unstyled inline-list">
+        {meta.proposeHref ? (
+          <li>
+            <a class="ds-link" href={meta.proposeHref}>
+              {v.t('lem.proposal.link')}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a class="ds-link" href="/livshendelse/forslag">
+            {v.t('lem.proposal.openCount', { count: meta.openProposals })}
+          </a>
+        </li>
+      </ul>
       {meta.canEdit ? (
         <ul class="ds-list--unstyled inline-list">
           <li>
