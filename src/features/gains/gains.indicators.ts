@@ -16,6 +16,7 @@ export const INDICATOR_IDS = [
   'register-linked-workspaces',
   'moms-matched',
   'grasrot-matched',
+  'offerings-suggested',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
@@ -34,6 +35,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
   { id: 'register-linked-workspaces', gain: 'register-data-reuse', kind: 'snapshot' },
   { id: 'moms-matched', gain: 'targeted-grants', kind: 'snapshot' },
   { id: 'grasrot-matched', gain: 'targeted-grants', kind: 'snapshot' },
+  { id: 'offerings-suggested', gain: 'targeted-grants', kind: 'history' },
 ];
 
 export const SNAPSHOT_INDICATORS = INDICATORS.filter((i) => i.kind === 'snapshot').map((i) => i.id);

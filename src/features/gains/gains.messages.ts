@@ -94,6 +94,13 @@ export const gainsMessages = defineMessages({
       'Reglene for planen brukt på hvert arbeidsrom (organisation_facts, registrene, plan_task_statuses), målt av en bakgrunnsjobb og lagret per måned i gains_snapshots.',
     'gains.ind.grasrot-matched.excludes': 'Om organisasjonen faktisk meldte seg på, og måneder før målingene startet.',
     'gains.ind.grasrot-matched.monthly': 'Siste måling i måneden.',
+    'gains.ind.offerings-suggested.name': 'Organisasjoner som fikk forslag fra markedsplassen',
+    'gains.ind.offerings-suggested.counts':
+      'Organisasjoner som har fått minst ett tilbud på markedsplassen foreslått i arbeidsrommet, ut fra åpne oppgaver i planen eller behov de selv har meldt.',
+    'gains.ind.offerings-suggested.source': 'Tabellen marketplace_suggestions_seen (første gang et tilbud ble vist for organisasjonen).',
+    'gains.ind.offerings-suggested.excludes':
+      'Om organisasjonen tok tilbudet i bruk, og nye forslag til en organisasjon som alt har fått forslag.',
+    'gains.ind.offerings-suggested.monthly': 'Organisasjoner etter måneden de fikk sitt første forslag.',
   },
   nn: {
     'gains.title': 'Gevinstar',
@@ -188,6 +195,13 @@ export const gainsMessages = defineMessages({
       'Reglane for planen brukte på kvart arbeidsrom (organisation_facts, registera, plan_task_statuses), målt av ein bakgrunnsjobb og lagra per månad i gains_snapshots.',
     'gains.ind.grasrot-matched.excludes': 'Om organisasjonen faktisk melde seg på, og månader før målingane starta.',
     'gains.ind.grasrot-matched.monthly': 'Siste måling i månaden.',
+    'gains.ind.offerings-suggested.name': 'Organisasjonar som fekk forslag frå marknadsplassen',
+    'gains.ind.offerings-suggested.counts':
+      'Organisasjonar som har fått minst eitt tilbod på marknadsplassen føreslått i arbeidsrommet, ut frå opne oppgåver i planen eller behov dei sjølve har meldt.',
+    'gains.ind.offerings-suggested.source': 'Tabellen marketplace_suggestions_seen (første gong eit tilbod vart vist for organisasjonen).',
+    'gains.ind.offerings-suggested.excludes':
+      'Om organisasjonen tok tilbodet i bruk, og nye forslag til ein organisasjon som alt har fått forslag.',
+    'gains.ind.offerings-suggested.monthly': 'Organisasjonar etter månaden dei fekk sitt første forslag.',
   },
   en: {},
 });

@@ -5,6 +5,7 @@ import {
   auditEvents,
   formFieldProvenance,
   gainsSnapshots,
+  marketplaceSuggestionsSeen,
   organisations,
   planTaskStatuses,
   registerEnheter,
@@ -100,6 +101,35 @@ export async function packagesReceived(db: Db): Promise<Count> {
     .from(registrationPackages)
     .where(isNotNull(registrationPackages.receivedAt));
   return row ?? { value: 0, organisations: 0 };
+}
+
+/**
+ * Organisations the marketplace suggested an offering to (from their plan's open tasks or their own needs), by
+ * the month of their first suggestion; an organisation counts once however many offerings it was shown.
+ */
+export async function organisationsSuggestedByMonth(db: Db, since: Date): Promise<MonthCount[]> {
+  const first = db
+    .select({
+      organisationId: marketplaceSuggestionsSeen.organisationId,
+      at: sql<Date>`min(${marketplaceSuggestionsSeen.firstAt})`.as('at'),
+    })
+    .from(marketplaceSuggestionsSeen)
+    .groupBy(marketplaceSuggestionsSeen.organisationId)
+    .as('first');
+  const month = sql<string>`to_char(${first.at} at time zone 'Europe/Oslo', 'YYYY-MM')`;
+  return db
+    .select({ month, value: count().mapWith(Number), organisations: count().mapWith(Number) })
+    .from(first)
+    .where(gte(first.at, since))
+    .groupBy(month);
+}
+
+export async function organisationsSuggested(db: Db): Promise<Count> {
+  const [row] = await db
+    .select({ n: countDistinct(marketplaceSuggestionsSeen.organisationId).mapWith(Number) })
+    .from(marketplaceSuggestionsSeen);
+  const n = row?.n ?? 0;
+  return { value: n, organisations: n };
 }
 
 /** Workspaces whose organisasjonsnummer is in the register mirror (their profile is served from it). */

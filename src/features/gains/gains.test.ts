@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/helpers/app.ts';
 import { engineUnderTest } from '../../../test/helpers/database.ts';
 import type { CurrentUser } from '../../core/auth/current-user.ts';
-import { gainsSnapshots, registerEnheter } from '../../core/db/schema.ts';
+import { ecosystemActors, gainsSnapshots, marketplaceOfferings, registerEnheter } from '../../core/db/schema.ts';
 import { readPlatformProvenanceTotals } from '../../core/prefill/provenance.ts';
 import { isValidOrgnr } from '../../core/validators/orgnr.ts';
 import { claimSend, recordReceipt, setPackageStatus } from '../registration/registration.queries.ts';
@@ -79,7 +79,7 @@ describe(`gains dashboard (${engineUnderTest})`, () => {
     ]);
     for (const ind of result.gains.flatMap((g) => g.indicators)) expect(ind.hasData, ind.id).toBe(false);
     const html = await (await ctx.client().get('/okosystem/gevinster')).text();
-    expect(html.match(/Ingen data ennå/g)).toHaveLength(8);
+    expect(html.match(/Ingen data ennå/g)).toHaveLength(9);
   });
 
   it('counts prefilled fields from real facts forms, withholding figures from fewer than 5 organisations', async () => {
@@ -129,6 +129,36 @@ describe(`gains dashboard (${engineUnderTest})`, () => {
     tasks = await indicator('plan-tasks-done');
     expect(tasks.total).toEqual({ value: null, suppressed: true });
     expect(month(tasks, '2026-03')).toEqual({ value: 5, suppressed: false });
+  });
+
+  it('counts organisations the marketplace suggested an offering to, once each', async () => {
+    const db = ctx.database.db;
+    const [supplier] = await db
+      .insert(ecosystemActors)
+      .values({ name: 'Medlemsnett AS', kind: 'supplier', ecosystemRole: 'participant', supplierSector: 'private' })
+      .returning({ id: ecosystemActors.id });
+    await db.insert(marketplaceOfferings).values({
+      supplierActorId: supplier!.id,
+      title: 'Medlemsregister for små lag',
+      summary: 'Medlemsliste, kontingent og e-post i ett.',
+      category: 'membership',
+      phases: [1, 2, 3, 4, 5, 6],
+      priceModel: 'free',
+      dataStorage: 'Norge',
+      dataProcessorAgreement: true,
+      dataExport: true,
+      url: 'https://medlemsnett.example.no',
+      status: 'approved',
+    });
+    for (const [i, client] of leaders.entries()) {
+      // Each workspace's marketplace page shows suggestions from its plan; seeing them twice counts once.
+      expect((await client.get(`/arbeidsrom/${orgIds[i]}/markedsplass`)).status).toBe(200);
+      if (i === 0) expect((await client.get(`/arbeidsrom/${orgIds[i]}/markedsplass`)).status).toBe(200);
+    }
+    const suggested = await indicator('offerings-suggested');
+    expect(suggested.total).toEqual({ value: 5, suppressed: false });
+    expect(month(suggested, '2026-03')).toEqual({ value: 5, suppressed: false });
+    expect(month(suggested, '2026-02')).toEqual({ value: 0, suppressed: false });
   });
 
   it('counts registration packages received by the intake and their prefilled fields', async () => {
@@ -239,7 +269,7 @@ describe(`gains dashboard (${engineUnderTest})`, () => {
     expect(body.months).toHaveLength(12);
     expect(body.rule).toContain('færre enn 5');
     const all = body.gains.flatMap((g) => g.indicators);
-    expect(all).toHaveLength(8);
+    expect(all).toHaveLength(9);
     const fields = all.find((i) => i.id === 'fields-prefilled')!;
     expect(fields.total).toEqual((await indicator('fields-prefilled')).total);
     expect(Object.keys(fields.definition).sort()).toEqual(['counts', 'excludes', 'monthly', 'source']);
@@ -256,8 +286,8 @@ describe(`gains dashboard (${engineUnderTest})`, () => {
     expect(text).toContain(`Mindre administrasjon for organisasjonene;Skjemafelt plattformen fylte ut;I alt;${prefilled};\r\n`);
     expect(text).toContain('Mindre administrasjon for offentlige aktører;Registermeldinger sendt elektronisk;I alt;;færre enn 5\r\n');
     expect(text).toContain('Offentlige aktører får data fra etablerte registre;Arbeidsrom koblet til registrene;2026-03;5;\r\n');
-    // 1 header + 8 indicators × (total + 12 months).
-    expect(text.trimEnd().split('\r\n')).toHaveLength(1 + 8 * 13);
+    // 1 header + 9 indicators × (total + 12 months).
+    expect(text.trimEnd().split('\r\n')).toHaveLength(1 + 9 * 13);
 
     expect((await ctx.client().get('/api/v1/gevinster?format=xml')).status).toBe(400);
     const doc = (await (await ctx.client().get('/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> };

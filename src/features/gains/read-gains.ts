@@ -14,6 +14,8 @@ import {
 import {
   listSnapshots,
   type MonthCount,
+  organisationsSuggested,
+  organisationsSuggestedByMonth,
   type ProvenanceFilter,
   packagesReceived,
   packagesReceivedByMonth,
@@ -116,6 +118,7 @@ export async function readGains(deps: Deps): Promise<GainsResult> {
     'register-linked-workspaces': snapshot('register-linked-workspaces'),
     'moms-matched': snapshot('moms-matched'),
     'grasrot-matched': snapshot('grasrot-matched'),
+    'offerings-suggested': await history(await organisationsSuggested(db), await organisationsSuggestedByMonth(db, since), null),
   };
 
   return {
