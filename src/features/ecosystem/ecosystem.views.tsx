@@ -1,3 +1,4 @@
+import { Select, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
@@ -80,65 +81,6 @@ export function OverviewView(props: { v: ViewContext }) {
         </a>
       </p>
     </>
-  );
-}
-
-function Select(props: {
-  id: string;
-  label: string;
-  options: { value: string; label: string }[];
-  value: string | null | undefined;
-  error?: string;
-}) {
-  return (
-    <div class="ds-field form-field">
-      <label class="ds-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.error ? (
-        <div class="ds-validation-message" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </div>
-      ) : null}
-      <select
-        class="ds-input"
-        id={props.id}
-        name={props.id}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-      >
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === (props.value ?? '')}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function TextArea(props: { id: string; label: string; value?: string | null; error?: string; rows?: number }) {
-  return (
-    <div class="ds-field form-field">
-      <label class="ds-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.error ? (
-        <div class="ds-validation-message" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </div>
-      ) : null}
-      <textarea
-        class="ds-input"
-        id={props.id}
-        name={props.id}
-        rows={props.rows ?? 4}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Select, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
@@ -95,60 +96,16 @@ export function NeedsListView(props: { v: ViewContext; needs: NeedSummary[]; pha
 }
 
 function OwnerSelect(props: { v: ViewContext; id: string; owners: OwnerOption[]; value?: string; error?: string }) {
-  const { v } = props;
   return (
-    <div class="ds-field form-field">
-      <label class="ds-label" for={props.id}>
-        {v.t('needs.field.owner')}
-      </label>
-      <div class="ds-paragraph field-description" id={`${props.id}-desc`} data-size="sm">
-        {v.t('needs.field.owner.help')}
-      </div>
-      {props.error ? (
-        <div class="ds-validation-message" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </div>
-      ) : null}
-      <select
-        class="ds-input"
-        id={props.id}
-        name="owner"
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={[`${props.id}-desc`, props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ')}
-      >
-        {props.owners.map((o) => (
-          <option value={o.value} selected={props.value === o.value}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function TextArea(props: { id: string; label: string; value?: string; error?: string; required?: boolean }) {
-  return (
-    <div class="ds-field form-field">
-      <label class="ds-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.error ? (
-        <div class="ds-validation-message" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </div>
-      ) : null}
-      <textarea
-        class="ds-input"
-        id={props.id}
-        name={props.id}
-        rows={4}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
+    <Select
+      id={props.id}
+      name="owner"
+      label={props.v.t('needs.field.owner')}
+      hint={props.v.t('needs.field.owner.help')}
+      value={props.value}
+      options={props.owners.map((o) => ({ value: o.value, label: o.name }))}
+      error={props.error}
+    />
   );
 }
 
