@@ -8,6 +8,7 @@ import { seedDemoPlans } from '../plan/plan.seed.ts';
 import { seedDemoEcosystem } from './seed-ecosystem.ts';
 import { seedDemoMarketplace } from './seed-marketplace.ts';
 import { seedDemoNeeds } from './seed-needs.ts';
+import { seedDemoRoadmap } from './seed-roadmap.ts';
 
 /**
  * Demo data so a newcomer can click through: people with each kind of role, and organisations in
@@ -104,6 +105,8 @@ export async function seedDemoData(deps: Deps): Promise<{ created: boolean }> {
     await seedDemoEcosystem(t, { people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
     // Needs, "we have this too" and the building blocks that lift them (seed-needs.ts), after the actors.
     await seedDemoNeeds(t, { organisations: orgIds, people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
+    // The roadmap of simplifications and an open change proposal to the life-event map (seed-roadmap.ts), after needs and blocks.
+    await seedDemoRoadmap(t, { people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
     // Offerings, interest figures and an open challenge with a proposal (seed-marketplace.ts), after needs and blocks.
     await seedDemoMarketplace(t, { people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
   });
