@@ -8,6 +8,7 @@ import { apiRoutes } from './features/api/api.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.tsx';
 import { buildingBlocksRoutes } from './features/building-blocks/building-blocks.routes.tsx';
 import { calendarRoutes } from './features/calendar/calendar.routes.tsx';
+import { demonstratorsRoutes } from './features/demonstrators/demonstrators.routes.tsx';
 import { ecosystemRoutes } from './features/ecosystem/ecosystem.routes.tsx';
 import { foundingRoutes } from './features/founding/founding.routes.tsx';
 import { gainsRoutes } from './features/gains/gains.routes.tsx';
@@ -64,6 +65,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', gainsRoutes());
   app.route('/', marketplaceRoutes());
   app.route('/', portfolioRoutes());
+  app.route('/', demonstratorsRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -2,6 +2,7 @@ import { adminMessages } from '../../features/admin/admin.messages.ts';
 import { authMessages } from '../../features/auth/auth.messages.ts';
 import { buildingBlocksMessages } from '../../features/building-blocks/building-blocks.messages.ts';
 import { calendarMessages } from '../../features/calendar/calendar.messages.ts';
+import { demonstratorsMessages } from '../../features/demonstrators/demonstrators.messages.ts';
 import { ecosystemMessages } from '../../features/ecosystem/ecosystem.messages.ts';
 import { foundingMessages } from '../../features/founding/founding.messages.ts';
 import { gainsMessages } from '../../features/gains/gains.messages.ts';
@@ -51,6 +52,7 @@ export const MESSAGE_SETS = {
   buildingBlocks: buildingBlocksMessages,
   ecosystem: ecosystemMessages,
   portfolio: portfolioMessages,
+  demonstrators: demonstratorsMessages,
   marketplace: marketplaceMessages,
 } as const;
 

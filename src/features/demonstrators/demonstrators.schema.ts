@@ -104,8 +104,3 @@ export const surveyFormSchema = z
       .filter((q) => q.prompt),
   }));
 export type SurveyInput = z.infer<typeof surveyFormSchema>;
-
-/** Opting in or out: the workspace the leader or board member acts for. */
-export const organisationFormSchema = z.object({
-  organisationId: z.string({ message: 'demo.error.organisation' }).regex(UUID, { message: 'demo.error.organisation' }),
-});

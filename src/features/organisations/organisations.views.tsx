@@ -204,6 +204,11 @@ export function WorkspaceView(props: { v: ViewContext; organisation: OrgSummary;
               {t('reg.workspaceLink')}
             </a>
           </li>
+          <li>
+            <a class="ds-link" href={`/arbeidsrom/${o.id}/demonstratorer`}>
+              {t('demo.workspaceLink')}
+            </a>
+          </li>
           {role === 'leader' ? (
             <>
               <li>
