@@ -151,7 +151,8 @@ function searchTables(r: RegisterResult): string {
         searchRow('Baseline: `?q=<organisasjonsnummer>` (mean of before and after)', baseline, null),
         searchRow('Realistic search requests', s.queries, baseline),
         '',
-        `Baseline before: p50 ${ms(s.baselineBefore.p50Ms)} ms, p99 ${ms(s.baselineBefore.p99Ms)} ms; after: p50 ${ms(s.baselineAfter.p50Ms)} ms, p99 ${ms(s.baselineAfter.p99Ms)} ms.`,
+        `Baseline before: p50 ${ms(s.baselineBefore.p50Ms)} ms, p99 ${ms(s.baselineBefore.p99Ms)} ms; after: p50 ${ms(s.baselineAfter.p50Ms)} ms, p99 ${ms(s.baselineAfter.p99Ms)} ms. ` +
+          `Connections reset by the server and the request sent again: ${num((s.baselineBefore.connectionErrors ?? 0) + (s.queries.connectionErrors ?? 0) + (s.baselineAfter.connectionErrors ?? 0))}.`,
         '',
         `Slowest requests: ${s.queries.slowest
           .slice(0, 5)

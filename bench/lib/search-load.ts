@@ -24,6 +24,13 @@ export interface LoadResult extends LatencyStats {
   slowest: { query: string; ms: number }[];
   /** Requests that found nothing (a sanity check: most drawn names must be found). */
   withoutHits: number;
+  /**
+   * Connections the server closed under a request (ECONNRESET: a keep-alive connection closed by the server while
+   * the client reused it — it happens when the server's event loop is blocked past its keep-alive timeout, as with
+   * PGlite answering in the server's own thread). Such a request is sent again, and its latency counts from the
+   * first attempt; the number is reported so it is never hidden.
+   */
+  connectionErrors: number;
 }
 
 /** Nearest-rank percentile of ascending values. */
@@ -49,6 +56,7 @@ export async function runSearchLoad(baseUrl: string, requests: SearchRequest[], 
   const latencies: number[] = new Array(requests.length);
   const totals: number[] = new Array(requests.length);
   let next = 0;
+  let connectionErrors = 0;
   const started = performance.now();
   const client = async () => {
     for (;;) {
@@ -57,8 +65,19 @@ export async function runSearchLoad(baseUrl: string, requests: SearchRequest[], 
       const query = new URLSearchParams(requests[i]!.params).toString();
       const url = `${baseUrl}/api/v1/organisasjoner?${query}`;
       const t0 = performance.now();
-      const res = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
-      const body = await res.text();
+      let res: Response | undefined;
+      let body = '';
+      for (let attempt = 1; !res; attempt++) {
+        try {
+          const answer = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+          body = await answer.text();
+          res = answer;
+        } catch (error) {
+          // Only a transport failure (fetch's TypeError) is retried, and only twice; a timeout or a third failure ends the run.
+          if (!(error instanceof TypeError) || attempt >= 3) throw error;
+          connectionErrors++;
+        }
+      }
       latencies[i] = performance.now() - t0;
       if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${body.slice(0, 300)}`);
       totals[i] = (JSON.parse(body) as { paging: { total: number } }).paging.total;
@@ -87,5 +106,6 @@ export async function runSearchLoad(baseUrl: string, requests: SearchRequest[], 
     byKind,
     slowest,
     withoutHits: totals.filter((t) => t === 0).length,
+    connectionErrors,
   };
 }
