@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { describedBy, FieldError, Hint, Select, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
@@ -58,83 +59,6 @@ function Breadcrumbs(props: { v: ViewContext; organisation: Org; current?: strin
         </li>
       </ol>
     </nav>
-  );
-}
-
-function Hint(props: { id: string; children: Child }) {
-  return (
-    <div class="ds-paragraph field-description" id={props.id} data-size="sm">
-      {props.children}
-    </div>
-  );
-}
-
-function FieldError(props: { id: string; error?: string }) {
-  if (!props.error) return null;
-  return (
-    <div class="ds-validation-message" id={`${props.id}-error`} data-color="danger">
-      {props.error}
-    </div>
-  );
-}
-
-const describedBy = (...ids: (string | null | undefined | false)[]) => ids.filter(Boolean).join(' ') || undefined;
-
-function TextArea(props: { id: string; label: string; hint?: Child; value?: string; error?: string; rows?: number }) {
-  const hintId = props.hint ? `${props.id}-hint` : null;
-  return (
-    <div class="ds-field form-field">
-      <label class="ds-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? <Hint id={hintId!}>{props.hint}</Hint> : null}
-      <FieldError id={props.id} error={props.error} />
-      <textarea
-        class="ds-input"
-        id={props.id}
-        name={props.id}
-        rows={props.rows ?? 4}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(hintId, props.error && `${props.id}-error`)}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
-function Select(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  options: { value: string; label: string }[];
-  placeholder: string;
-  error?: string;
-}) {
-  const hintId = props.hint ? `${props.id}-hint` : null;
-  return (
-    <div class="ds-field form-field">
-      <label class="ds-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? <Hint id={hintId!}>{props.hint}</Hint> : null}
-      <FieldError id={props.id} error={props.error} />
-      <select
-        class="ds-input"
-        id={props.id}
-        name={props.id}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(hintId, props.error && `${props.id}-error`)}
-      >
-        <option value="">{props.placeholder}</option>
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { INCOME_BANDS } from '../../core/db/schema.ts';
+import { describedBy, FieldError, Hint } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
@@ -199,25 +200,6 @@ export function PlanView(props: { v: ViewContext; plan: Plan }) {
 
 // ---------- the facts page ----------
 
-function Hint(props: { id: string; children: Child }) {
-  return (
-    <div class="ds-paragraph field-description" id={props.id} data-size="sm">
-      {props.children}
-    </div>
-  );
-}
-
-function FieldError(props: { id: string; error?: string }) {
-  return props.error ? (
-    <div class="ds-validation-message" id={`${props.id}-error`} data-color="danger">
-      {props.error}
-    </div>
-  ) : null;
-}
-
-const describedBy = (...ids: (string | null | undefined | false)[]) => ids.filter(Boolean).join(' ') || undefined;
-
-/** Yes / no / don't know; the first radio carries the field's id so the error summary can link to it. */
 function YesNo(props: { v: ViewContext; name: string; legend: string; hint?: Child; value: string; error?: string }) {
   const { t } = props.v;
   const hintId = props.hint ? `${props.name}-hint` : null;

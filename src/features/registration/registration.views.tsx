@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { Hint, Input, type Option, Radios, Select, SummaryList, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary } from '../../core/layout.tsx';
@@ -10,7 +11,6 @@ import type { IntakeFailureKind } from './intake-client.ts';
 import type { Issue } from './package-checks.ts';
 import type { PackageState, PersonState } from './package-state.ts';
 import type { OverviewData, SectionPageData, Viewer } from './read-package.ts';
-import { Hint, Input, type Option, Radios, Select, SummaryList, TextArea } from './registration.fields.tsx';
 import { BOARD_ROLES, CONTACT_KINDS, GRASROT_DECLARATIONS, type Section, SIGNATURE_RULES } from './registration.schema.ts';
 
 /** Where each question page lives under /arbeidsrom/:orgId/registrering, in the order they are asked. */

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { describedBy, FieldError, Hint, type Option, Radios, Select, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
@@ -84,60 +85,6 @@ function BackLink(props: { v: ViewContext; href: string }) {
   );
 }
 
-function Hint(props: { id: string; children: Child }) {
-  return (
-    <div class="ds-paragraph field-description" id={props.id} data-size="sm">
-      {props.children}
-    </div>
-  );
-}
-
-function FieldError(props: { id: string; error?: string }) {
-  if (!props.error) return null;
-  return (
-    <div class="ds-validation-message" id={`${props.id}-error`} data-color="danger">
-      {props.error}
-    </div>
-  );
-}
-
-function describedBy(...ids: (string | null | undefined | false)[]): string | undefined {
-  const s = ids.filter(Boolean).join(' ');
-  return s || undefined;
-}
-
-function TextArea(props: { id: string; label: string; asHeading?: boolean; hint?: Child; value?: string; error?: string; rows?: number }) {
-  const hintId = props.hint ? `${props.id}-hint` : null;
-  const label = (
-    <label class="ds-label" for={props.id}>
-      {props.label}
-    </label>
-  );
-  return (
-    <div class="ds-field form-field">
-      {props.asHeading ? (
-        <h1 class="ds-heading question-heading" data-size="md">
-          {label}
-        </h1>
-      ) : (
-        label
-      )}
-      {props.hint ? <Hint id={hintId!}>{props.hint}</Hint> : null}
-      <FieldError id={props.id} error={props.error} />
-      <textarea
-        class="ds-input"
-        id={props.id}
-        name={props.id}
-        rows={props.rows ?? 4}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(hintId, props.error && `${props.id}-error`)}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
 function NumberField(props: { id: string; label: string; hint?: string; value?: string; error?: string }) {
   return (
     <TextField
@@ -149,110 +96,6 @@ function NumberField(props: { id: string; label: string; hint?: string; value?: 
       inputmode="numeric"
       width="short"
     />
-  );
-}
-
-interface RadioOption {
-  value: string;
-  label: string;
-  hint?: string;
-}
-
-/** Radios in a fieldset; the first radio carries the field's id so the error summary can link to it. */
-function Radios(props: {
-  name: string;
-  legend: string;
-  asHeading?: boolean;
-  hint?: Child;
-  options: RadioOption[];
-  value?: string;
-  error?: string;
-}) {
-  const hintId = props.hint ? `${props.name}-hint` : null;
-  return (
-    <fieldset class="ds-fieldset form-field" aria-describedby={describedBy(hintId, props.error && `${props.name}-error`)}>
-      <legend class="ds-label">
-        {props.asHeading ? (
-          <h1 class="ds-heading question-heading" data-size="md">
-            {props.legend}
-          </h1>
-        ) : (
-          props.legend
-        )}
-      </legend>
-      {props.hint ? <Hint id={hintId!}>{props.hint}</Hint> : null}
-      <FieldError id={props.name} error={props.error} />
-      {props.options.map((o, i) => {
-        const id = i === 0 ? props.name : `${props.name}-${o.value}`;
-        return (
-          <div class="ds-field">
-            <input
-              class="ds-input"
-              type="radio"
-              name={props.name}
-              id={id}
-              value={o.value}
-              checked={props.value === o.value}
-              aria-invalid={props.error ? 'true' : undefined}
-              aria-describedby={o.hint ? `${id}-option-hint` : undefined}
-            />
-            <label class="ds-label" for={id} data-weight="regular">
-              {o.label}
-            </label>
-            {o.hint ? (
-              <div class="ds-paragraph field-description" id={`${id}-option-hint`} data-size="sm">
-                {o.hint}
-              </div>
-            ) : null}
-          </div>
-        );
-      })}
-    </fieldset>
-  );
-}
-
-function SelectField(props: {
-  id: string;
-  label: string;
-  asHeading?: boolean;
-  hint?: Child;
-  options: { value: string; label: string }[];
-  placeholder?: string;
-  value?: string;
-  error?: string;
-}) {
-  const hintId = props.hint ? `${props.id}-hint` : null;
-  const label = (
-    <label class="ds-label" for={props.id}>
-      {props.label}
-    </label>
-  );
-  return (
-    <div class="ds-field form-field">
-      {props.asHeading ? (
-        <h1 class="ds-heading question-heading" data-size="md">
-          {label}
-        </h1>
-      ) : (
-        label
-      )}
-      {props.hint ? <Hint id={hintId!}>{props.hint}</Hint> : null}
-      <FieldError id={props.id} error={props.error} />
-      <select
-        class="ds-input"
-        id={props.id}
-        name={props.id}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(hintId, props.error && `${props.id}-error`)}
-      >
-        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
-        {props.options.map((o) => (
-          <option value={o.value} selected={props.value === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
@@ -291,7 +134,7 @@ export function QuestionPageView(props: {
   for (const f of PAGE_FIELDS[page]) if (errors[f]) orderedErrors[f] = errors[f];
   for (const [k, e] of Object.entries(errors)) if (!orderedErrors[k]) orderedErrors[k] = e;
   const action = `${base(o)}/${page}${props.returnTo ? '?tilbake=sjekk' : ''}`;
-  const yesNo = (): RadioOption[] => [
+  const yesNo = (): Option[] => [
     { value: 'yes', label: t('statutes.yes') },
     { value: 'no', label: t('statutes.no') },
   ];
@@ -303,7 +146,7 @@ export function QuestionPageView(props: {
     case 'malform':
       body = (
         <Radios
-          name="language"
+          id="language"
           asHeading
           legend={q('title')}
           hint={q('hint')}
@@ -341,7 +184,7 @@ export function QuestionPageView(props: {
       break;
     case 'kommune':
       body = (
-        <SelectField
+        <Select
           id="kommune"
           asHeading
           label={q('title')}
@@ -359,7 +202,7 @@ export function QuestionPageView(props: {
     case 'organisasjonsform':
       body = (
         <Radios
-          name="selveiende"
+          id="selveiende"
           asHeading
           legend={q('title')}
           hint={q('hint')}
@@ -392,7 +235,7 @@ export function QuestionPageView(props: {
             error={errors.votingMinimumMonths}
           />
           <Radios
-            name="feeRequiredToVote"
+            id="feeRequiredToVote"
             legend={q('fee')}
             options={yesNo()}
             value={values.feeRequiredToVote}
@@ -404,7 +247,7 @@ export function QuestionPageView(props: {
     case 'kontingent':
       body = (
         <Radios
-          name="feeSetBy"
+          id="feeSetBy"
           asHeading
           legend={q('title')}
           hint={q('hint')}
@@ -484,7 +327,7 @@ export function QuestionPageView(props: {
     case 'signatur':
       body = (
         <Radios
-          name="signature"
+          id="signature"
           asHeading
           legend={q('title')}
           hint={q('hint')}
@@ -497,7 +340,7 @@ export function QuestionPageView(props: {
     case 'vedtektsendringer':
       body = (
         <Radios
-          name="amendmentMajority"
+          id="amendmentMajority"
           asHeading
           legend={q('title')}
           hint={q('hint')}
@@ -512,14 +355,14 @@ export function QuestionPageView(props: {
       body = (
         <>
           <Radios
-            name="dissolutionMajority"
+            id="dissolutionMajority"
             legend={q('majority')}
             options={DISSOLUTION_MAJORITY_OPTIONS.map((value) => ({ value, label: t(`statutes.q.majority.${value}` as MessageKey) }))}
             value={values.dissolutionMajority}
             error={errors.dissolutionMajority}
           />
           <Radios
-            name="requiresSecondMeeting"
+            id="requiresSecondMeeting"
             legend={q('second')}
             hint={q('secondHint')}
             options={yesNo()}
@@ -533,7 +376,7 @@ export function QuestionPageView(props: {
     case 'revisjon':
       body = (
         <Radios
-          name="audit"
+          id="audit"
           asHeading
           legend={q('title')}
           hint={q('hint')}
