@@ -216,7 +216,9 @@ function FilterSelect(props: { v: ViewContext; id: string; label: string; value:
 function historyValue(v: ViewContext, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
   if (Array.isArray(value))
-    return value.length === 0 ? '–' : value.map((x) => (field === 'gains' ? gainName(v, String(x)) : String(x))).join(', ');
+    return value.length === 0
+      ? '–'
+      : value.map((x) => (x === '' || x === null ? '–' : field === 'gains' ? gainName(v, String(x)) : String(x))).join(', ');
   if (field === 'stage') return stageName(v, String(value));
   if (field === 'kind') return kindName(v, String(value));
   if (field === 'decision') return v.t(k(`portfolio.decision.${String(value)}`));
