@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
-import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
+import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../../core/layout.tsx';
 import type { LifeEventMap, Localised } from './life-event-map.content.ts';
 import type { DiffSection, FieldChange } from './life-event-map.diff.ts';
 import { ChangeValue, fieldLabel } from './life-event-map.edit.views.tsx';
@@ -137,37 +137,6 @@ function TargetChooser(props: { v: ViewContext; map: LifeEventMap; selected?: st
   );
 }
 
-function TextArea(props: { id: string; name: string; label: string; description?: string; value?: string; error?: string; rows?: number }) {
-  const describedBy = [props.description ? `${props.id}-desc` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div class="ds-field form-field">
-      <label class="ds-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.description ? (
-        <div class="ds-paragraph field-description" id={`${props.id}-desc`} data-size="sm">
-          {props.description}
-        </div>
-      ) : null}
-      {props.error ? (
-        <div class="ds-validation-message" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </div>
-      ) : null}
-      <textarea
-        class="ds-input"
-        id={props.id}
-        name={props.name}
-        rows={props.rows ?? 3}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
 export function ProposalFormView(props: {
   v: ViewContext;
   map: LifeEventMap;
@@ -221,8 +190,8 @@ export function ProposalFormView(props: {
               </select>
             </div>
             <TextField id="what" label={v.t('lem.proposal.field.what')} value={values.what} error={errors.what} required />
-            <TextArea id="why" name="why" label={v.t('lem.proposal.field.why')} value={values.why} error={errors.why} />
-            <TextArea
+            <TextAreaField id="why" name="why" label={v.t('lem.proposal.field.why')} value={values.why} error={errors.why} />
+            <TextAreaField
               id="evidence"
               name="evidence"
               label={v.t('lem.proposal.field.evidence')}
@@ -245,7 +214,7 @@ export function ProposalFormView(props: {
               {(target.kind === 'task' ? TASK_TEXT_FIELDS : PHASE_TEXT_FIELDS).flatMap((field) =>
                 TEXT_LANGS.map((lang) =>
                   field === 'summary' ? (
-                    <TextArea
+                    <TextAreaField
                       id={`${field}-${lang}`}
                       name={`${field}.${lang}`}
                       label={fieldLabel(v, [field, lang])}
@@ -442,7 +411,13 @@ function DecisionForms(props: { v: ViewContext; page: ProposalPage; values: Reco
       <form method="post" action={`/livshendelse/forslag/${n}/avvis`} novalidate>
         <CsrfField v={v} />
         <ErrorSummary v={v} errors={errors.reason ? { reason: errors.reason } : {}} />
-        <TextArea id="reason" name="reason" label={v.t('lem.proposal.reject.reason')} value={props.values.reason} error={errors.reason} />
+        <TextAreaField
+          id="reason"
+          name="reason"
+          label={v.t('lem.proposal.reject.reason')}
+          value={props.values.reason}
+          error={errors.reason}
+        />
         <button class="ds-button" data-variant="secondary" type="submit">
           {v.t('lem.proposal.reject.submit')}
         </button>

@@ -1,6 +1,6 @@
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
-import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
+import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../../core/layout.tsx';
 import { Choices } from '../building-blocks/building-blocks.views.tsx';
 import { GAINS, gainText, isGainId } from '../ecosystem/gains.ts';
 import { phaseName } from '../needs/needs.views.tsx';
@@ -346,37 +346,6 @@ export function itemToValues(item: RoadmapItem): RoadmapFormValues {
   };
 }
 
-function TextArea(props: { id: string; label: string; description?: string; value?: string; error?: string }) {
-  const describedBy = [props.description ? `${props.id}-desc` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div class="ds-field form-field">
-      <label class="ds-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.description ? (
-        <div class="ds-paragraph field-description" id={`${props.id}-desc`} data-size="sm">
-          {props.description}
-        </div>
-      ) : null}
-      {props.error ? (
-        <div class="ds-validation-message" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </div>
-      ) : null}
-      <textarea
-        class="ds-input"
-        id={props.id}
-        name={props.id}
-        rows={4}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
 export function RoadmapFormView(props: {
   v: ViewContext;
   heading: string;
@@ -407,7 +376,7 @@ export function RoadmapFormView(props: {
         ) : null}
         <ErrorSummary v={v} errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'form'))} />
         <TextField id="title" label={v.t('roadmap.field.title')} value={f.title} error={errors.title} required />
-        <TextArea id="description" label={v.t('roadmap.field.description')} value={f.description} error={errors.description} />
+        <TextAreaField id="description" label={v.t('roadmap.field.description')} value={f.description} error={errors.description} />
         <Choices
           id="phases"
           legend={v.t('roadmap.field.phases')}
@@ -465,7 +434,7 @@ export function RoadmapFormView(props: {
           selected={[f.status ?? 'planned']}
           error={errors.status}
         />
-        <TextArea
+        <TextAreaField
           id="statusReason"
           label={v.t('roadmap.field.statusReason')}
           description={v.t('roadmap.field.statusReason.help')}
