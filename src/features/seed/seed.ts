@@ -8,6 +8,7 @@ import { seedDemoPlans } from '../plan/plan.seed.ts';
 import { seedDemoEcosystem } from './seed-ecosystem.ts';
 import { seedDemoMarketplace } from './seed-marketplace.ts';
 import { seedDemoNeeds } from './seed-needs.ts';
+import { seedDemoPortfolio } from './seed-portfolio.ts';
 import { seedDemoRoadmap } from './seed-roadmap.ts';
 
 /**
@@ -109,6 +110,13 @@ export async function seedDemoData(deps: Deps): Promise<{ created: boolean }> {
     await seedDemoRoadmap(t, { people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
     // Offerings, interest figures and an open challenge with a proposal (seed-marketplace.ts), after needs and blocks.
     await seedDemoMarketplace(t, { people: ids, names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])), at: deps.now() });
+    // Initiatives in every stage and a running demonstrator with participants and answers (seed-portfolio.ts), after needs.
+    await seedDemoPortfolio(t, {
+      organisations: orgIds,
+      people: ids,
+      names: new Map(DEMO_PEOPLE.map((p) => [p.key, p.name])),
+      at: deps.now(),
+    });
   });
   return { created: true };
 }
