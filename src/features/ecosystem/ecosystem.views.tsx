@@ -13,9 +13,9 @@ const ELEMENTS: { key: string; href: string | null }[] = [
   { key: 'collaboration', href: '/okosystem/aktorer' },
   { key: 'coreGroup', href: '/okosystem/kjernegruppe' },
   { key: 'buildingBlocks', href: '/okosystem/byggeklosser' },
-  { key: 'portfolio', href: null },
+  { key: 'portfolio', href: '/okosystem/portefolje' },
   { key: 'marketplace', href: '/okosystem/markedsplass' },
-  { key: 'demonstrators', href: null },
+  { key: 'demonstrators', href: '/okosystem/demonstratorer' },
 ];
 
 const k = (s: string) => s as MessageKey;
