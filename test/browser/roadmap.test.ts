@@ -87,6 +87,31 @@ describe('journey: the roadmap and proposals to the life-event map', () => {
     await expect(page.getByText('er tatt inn i livshendelsen som versjon 1').count()).resolves.toBe(1);
   });
 
+  it('a core-group person stops a roadmap item (an error first) and the history shows the change', async () => {
+    const page = await h.newPage();
+    await registerLocal(h, page, { name: 'Lise Lotteri', email: 'lise.roadmap@example.no' });
+    const db = h.database.db;
+    const [lise] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'lise.roadmap@example.no'));
+    const [ls] = await db
+      .select({ id: ecosystemActors.id })
+      .from(ecosystemActors)
+      .where(eq(ecosystemActors.name, 'Lotteri- og stiftelsestilsynet'));
+    await db.insert(ecosystemActorPeople).values({ actorId: ls!.id, userId: lise!.id, title: 'Seniorrådgiver' });
+
+    await h.visit(page, '/okosystem/veikart');
+    await h.navigate(page, () => page.getByRole('link', { name: 'Momskompensasjon forhåndsutfylt fra registrene' }).click());
+    await h.navigate(page, () => page.getByRole('link', { name: 'Endre punktet' }).click());
+    await page.getByLabel('Stoppet', { exact: true }).check();
+    await h.navigate(page, () => page.getByRole('button', { name: 'Lagre' }).click());
+    await expect(page.getByRole('link', { name: 'Skriv hvorfor punktet er utsatt eller stoppet.' }).count()).resolves.toBe(1);
+    await page.getByLabel('Begrunnelse', { exact: true }).fill('Løses i stedet gjennom én gang-profilen.');
+    await h.navigate(page, () => page.getByRole('button', { name: 'Lagre' }).click());
+    await expect(page.getByText('Endringene er lagret.').count()).resolves.toBe(1);
+    const history = page.getByRole('table', { name: 'Endringer i punktet, nyeste først' });
+    await expect(history.getByText('Lise Lotteri').count()).resolves.toBe(1);
+    await expect(history.locator('ins').filter({ hasText: 'Stoppet' }).count()).resolves.toBe(1);
+  });
+
   it('in nynorsk: the roadmap', async () => {
     const page = await h.newPage();
     await h.visit(page, '/sprak?lang=nn&tilbake=%2Fokosystem%2Fveikart');
