@@ -7,6 +7,7 @@ import { organisationProfileApi } from '../organisation-profile/organisation-pro
 import { listMyOrganisations, readMembers } from '../organisations/read-workspace.ts';
 import { registerPlanApi } from '../plan/plan.api.ts';
 import { registerSearchApi } from '../register-search/register-search.api.ts';
+import { registerRoadmapApi } from '../roadmap/roadmap.api.ts';
 
 /**
  * JSON API under /api/v1, described by OpenAPI from the same zod schemas that validate it.
@@ -90,6 +91,7 @@ export function apiRoutes() {
   registerPlanApi(api);
   registerCalendarApi(api);
   registerGainsApi(api);
+  registerRoadmapApi(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Frivillig API', version: '1.0.0', description: 'Open API of Frivillig. Register data is under NLOD.' },

@@ -233,6 +233,20 @@ describe(`roadmap /okosystem/veikart (${engineUnderTest})`, () => {
     expect(after).toHaveLength(before.length);
   });
 
+  it('the API gives the same items, filters and history as open data; bad filters are 400, unknown items 404', async () => {
+    const list = await ctx.client().get('/api/v1/veikart?gevinst=register-data-reuse');
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { items: { id: string; title: string; targetQuarter: string; owner: { name: string } }[] };
+    expect(body.items.map((i) => i.title)).toEqual(['Momskompensasjon forhåndsutfylt fra registrene']);
+    expect(body.items[0]).toMatchObject({ targetQuarter: '2027-Q4', owner: { name: 'Lotteri- og stiftelsestilsynet' } });
+    const one = await ctx.client().get(`/api/v1/veikart/${itemId}`);
+    const item = (await one.json()) as { item: { status: string }; history: { action: string; changes: Record<string, unknown[]> }[] };
+    expect(item.item.status).toBe('postponed');
+    expect(item.history.map((h) => h.action).sort()).toEqual(['created', 'updated']);
+    expect((await ctx.client().get('/api/v1/veikart?status=nonsense')).status).toBe(400);
+    expect((await ctx.client().get('/api/v1/veikart/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
   it('strangers cannot edit; unknown items are 404', async () => {
     expect((await (await signedIn('stranger')).post(`/okosystem/veikart/${itemId}/endre`, form({ version: '2' }))).status).toBe(403);
     expect((await ctx.client().get('/okosystem/veikart/00000000-0000-4000-8000-000000000000')).status).toBe(404);
