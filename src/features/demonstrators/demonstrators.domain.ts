@@ -84,8 +84,7 @@ export async function startExperiment(deps: Deps, opts: { user: CurrentUser | nu
   const user = await requireCoreGroup(deps, { user: opts.user });
   const { initiativeId, ...fields } = opts.input;
   const initiative = await findInitiative(deps.database.db, initiativeId);
-  if (initiative?.stage !== 'demonstrator')
-    throw new AppError('validation', 'demo.error.initiative', { field: 'initiativeId' });
+  if (initiative?.stage !== 'demonstrator') throw new AppError('validation', 'demo.error.initiative', { field: 'initiativeId' });
   if (await findOpenExperimentOf(deps.database.db, initiativeId))
     throw new AppError('conflict', 'demo.error.alreadyOpen', { field: 'initiativeId' });
   const at = deps.now();

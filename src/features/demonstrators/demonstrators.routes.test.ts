@@ -153,7 +153,7 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
     ]);
     expect((await postPairs(core, '/okosystem/demonstratorer', experimentForm())).status).toBe(409);
     const page = await (await ctx.client().get(`/okosystem/demonstratorer/${experimentId}`)).text();
-    expect(page).toContain('<caption>Suksesskriterier</caption>');
+    expect(page).toContain('>Suksesskriterier</caption>');
     expect(page).toContain('Under 1 time');
   });
 

@@ -1,7 +1,7 @@
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
-import { HistoryTable, stageName } from '../portfolio/portfolio.views.tsx';
+import { HistoryTable, ScrollTable, stageName } from '../portfolio/portfolio.views.tsx';
 import { Radios, Select, TextArea } from '../registration/registration.fields.tsx';
 import type { listExperiments, QuestionResult, readExperiment, readWorkspaceDemonstrators } from './demonstrators.domain.ts';
 import { DECISIONS, MAX_ROWS, QUESTION_KINDS } from './demonstrators.schema.ts';
@@ -47,9 +47,9 @@ export function ExperimentListView(props: { v: ViewContext; experiments: Experim
       {props.experiments.length === 0 ? (
         <p class="ds-paragraph">{v.t('demo.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <ScrollTable captionId="experiments-caption">
           <table class="ds-table">
-            <caption>{v.t('demo.list.caption', { count: props.experiments.length })}</caption>
+            <caption id="experiments-caption">{v.t('demo.list.caption', { count: props.experiments.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">{v.t('demo.list.initiative')}</th>
@@ -81,7 +81,7 @@ export function ExperimentListView(props: { v: ViewContext; experiments: Experim
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   );
@@ -164,15 +164,15 @@ export function ExperimentFormView(props: FormState & { v: ViewContext; initiati
 }
 
 /** Aggregated answers: a table per scale question (count per value, mean), a list of the free-text answers. */
-function Results(props: { v: ViewContext; results: QuestionResult[]; caption: string }) {
+function Results(props: { v: ViewContext; id: string; results: QuestionResult[]; caption: string }) {
   const { v } = props;
   return (
     <>
-      {props.results.map((q) =>
+      {props.results.map((q, i) =>
         q.kind === 'scale' ? (
-          <div class="table-scroll">
+          <ScrollTable captionId={`${props.id}-${i}`}>
             <table class="ds-table">
-              <caption>
+              <caption id={`${props.id}-${i}`}>
                 {props.caption}: {q.prompt}
               </caption>
               <thead>
@@ -192,7 +192,7 @@ function Results(props: { v: ViewContext; results: QuestionResult[]; caption: st
                 </tr>
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         ) : (
           <>
             <p class="ds-paragraph">
@@ -249,9 +249,9 @@ export function ExperimentView(props: FormState & { v: ViewContext; page: Experi
           {e.decisionReason ? `: ${e.decisionReason}` : ''}
         </dd>
       </dl>
-      <div class="table-scroll">
+      <ScrollTable captionId="metrics-caption">
         <table class="ds-table">
-          <caption>{v.t('demo.metrics.caption')}</caption>
+          <caption id="metrics-caption">{v.t('demo.metrics.caption')}</caption>
           <thead>
             <tr>
               <th scope="col">{v.t('demo.metrics.name')}</th>
@@ -269,7 +269,7 @@ export function ExperimentView(props: FormState & { v: ViewContext; page: Experi
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       {e.results || e.learning ? (
         <>
           <h2 class="ds-heading" data-size="sm">
@@ -317,9 +317,14 @@ export function ExperimentView(props: FormState & { v: ViewContext; page: Experi
               )}
             </p>
           ) : null}
-          {s.all ? <Results v={v} results={s.all} caption={v.t('demo.results.all')} /> : null}
+          {s.all ? <Results v={v} id={`all-${s.survey.id}`} results={s.all} caption={v.t('demo.results.all')} /> : null}
           {s.byOrganisation.map((o) => (
-            <Results v={v} results={o.results} caption={v.t('demo.results.own', { name: o.name, count: o.count })} />
+            <Results
+              v={v}
+              id={`org-${o.organisationId}-${s.survey.id}`}
+              results={o.results}
+              caption={v.t('demo.results.own', { name: o.name, count: o.count })}
+            />
           ))}
         </section>
       ))}

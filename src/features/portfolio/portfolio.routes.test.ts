@@ -102,7 +102,7 @@ describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () =
     const res = await ctx.client().get('/okosystem/portefolje');
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('<caption>Initiativ etter fase og steg');
+    expect(html).toContain('>Initiativ etter fase og steg');
     expect(html).toContain('Prioritet = 3 × antall organisasjoner og aktører som har de tilknyttede behovene + 2 × antall støtter');
     expect(html).toContain('Logg inn for å foreslå');
   });

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
@@ -18,6 +19,15 @@ export const stageName = (v: ViewContext, stage: string) => v.t(k(`portfolio.sta
 const kindName = (v: ViewContext, kind: string) => v.t(k(`portfolio.kind.${kind}`));
 const gainName = (v: ViewContext, g: string) => (isGainId(g) ? gainText(gainById(g), 'name', v.lang) : g);
 const date = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A table that may scroll sideways on narrow screens: focusable and named by its caption, so keyboards reach it. */
+export function ScrollTable(props: { captionId: string; children: Child }) {
+  return (
+    <div class="table-scroll ds-focus" tabindex={0} role="region" aria-labelledby={props.captionId}>
+      {props.children}
+    </div>
+  );
+}
 
 /** The formula, printed from the same weights priorityScore uses. */
 export function PriorityFormula(props: { v: ViewContext }) {
@@ -68,9 +78,9 @@ export function PortfolioView(props: {
           {v.t('portfolio.toDemonstrators')}
         </a>
       </p>
-      <div class="table-scroll">
+      <ScrollTable captionId="matrix-caption">
         <table class="ds-table portfolio-matrix">
-          <caption>{v.t('portfolio.matrix.caption')}</caption>
+          <caption id="matrix-caption">{v.t('portfolio.matrix.caption')}</caption>
           <thead>
             <tr>
               <th scope="col">{v.t('portfolio.matrix.phase')}</th>
@@ -105,7 +115,7 @@ export function PortfolioView(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <PriorityFormula v={v} />
       <h2 class="ds-heading" data-size="md" id="liste">
         {v.t('portfolio.list.heading')}
@@ -156,9 +166,9 @@ export function PortfolioView(props: {
       {props.initiatives.length === 0 ? (
         <p class="ds-paragraph">{v.t('portfolio.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <ScrollTable captionId="list-caption">
           <table class="ds-table">
-            <caption>{v.t('portfolio.list.caption', { count: props.initiatives.length })}</caption>
+            <caption id="list-caption">{v.t('portfolio.list.caption', { count: props.initiatives.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">{v.t('portfolio.list.initiative')}</th>
@@ -188,7 +198,7 @@ export function PortfolioView(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   );
@@ -235,9 +245,9 @@ export function HistoryTable(props: {
 }) {
   const { v } = props;
   return (
-    <div class="table-scroll">
+    <ScrollTable captionId="history-caption">
       <table class="ds-table">
-        <caption>{props.caption}</caption>
+        <caption id="history-caption">{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{v.t('portfolio.history.when')}</th>
@@ -276,7 +286,7 @@ export function HistoryTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 
