@@ -231,6 +231,46 @@ describe(`life-event map change proposals (${engineUnderTest})`, () => {
     expect(history!.changes).toMatchObject({ revision: 3, replacedNewer: ['cost.nb'] });
   });
 
+  it('a proposal for a task that has since been removed cannot be accepted (409, nothing written) but can be rejected', async () => {
+    const user = {
+      id: users.orchestrator!.id,
+      name: 'Olga Orkestrator',
+      email: null,
+      platformRoles: ['orchestrator' as const],
+      sessionIdHash: '',
+    };
+    const current = await readLifeEventMap(ctx.database.db);
+    const template = findTask(current, otherTask.id)!.task;
+    const revisionsBefore = (await ctx.database.db.select().from(lifeEventMapRevisions)).length;
+    await saveLifeEventMapRevision(ctx.deps, {
+      user,
+      baseRevision: revisionsBefore,
+      changeNote: 'Ny oppgave',
+      change: { kind: 'add-task', phase: map.phases[2]!.slug, task: { ...template, id: 'lokal-oppgave', relation: 'step' } },
+    });
+    const client = await signedIn('actorPerson');
+    const res = await client.post(
+      '/livshendelse/forslag',
+      proposal({ mal: 'oppgave:lokal-oppgave', 'title.nb': 'Ny tittel på lokal oppgave' }),
+    );
+    expect(res.status).toBe(303);
+    const number = Number(res.headers.get('location')!.split('/').pop());
+    await saveLifeEventMapRevision(ctx.deps, {
+      user,
+      baseRevision: revisionsBefore + 1,
+      changeNote: 'Fjernet igjen',
+      change: { kind: 'remove-task', taskId: 'lokal-oppgave' },
+    });
+    const orch = await signedIn('orchestrator');
+    const page = await (await orch.get(`/livshendelse/forslag/${number}`)).text();
+    expect(page).toContain('(ikke lenger i kartet)');
+    const refused = await orch.post(`/livshendelse/forslag/${number}/godta`, { seen: String(revisionsBefore + 2) });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('finnes ikke lenger i kartet');
+    expect(await ctx.database.db.select().from(lifeEventMapRevisions)).toHaveLength(revisionsBefore + 2);
+    expect((await orch.post(`/livshendelse/forslag/${number}/avvis`, { reason: 'Oppgaven er fjernet.' })).status).toBe(303);
+  });
+
   it('the orchestrator rejects with a reason; the proposer sees it, in nynorsk too', async () => {
     const leader = await signedIn('leader');
     const res = await leader.post(
@@ -249,7 +289,7 @@ describe(`life-event map change proposals (${engineUnderTest})`, () => {
     expect(page).toContain('Forslaget vart avvist av Olga Orkestrator');
     expect(page).toContain('Fasen skal hete det samme som i prosjektet.');
     expect(await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'life_event_map.proposal.rejected'))).toHaveLength(
-      1,
+      2,
     );
     expect((await ctx.client().get('/livshendelse/forslag/999')).status).toBe(404);
     expect((await ctx.client().get('/livshendelse/forslag/abc')).status).toBe(404);
