@@ -143,8 +143,11 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
 
   it('the core group starts it; a second open experiment for the same initiative is refused (409)', async () => {
     const core = await signedIn('core');
+    const link = `href="/okosystem/demonstratorer/ny?initiativ=${initiativeId}"`;
+    expect(await (await core.get(`/okosystem/portefolje/${initiativeId}`)).text()).toContain(link);
     const res = await postPairs(core, '/okosystem/demonstratorer', experimentForm());
     expect(res.status).toBe(303);
+    expect(await (await core.get(`/okosystem/portefolje/${initiativeId}`)).text()).not.toContain(link);
     experimentId = res.headers.get('location')!.split('/').pop()!;
     const [row] = await ctx.database.db.select().from(demonstratorExperiments).where(eq(demonstratorExperiments.id, experimentId));
     expect(row!.metrics).toEqual([

@@ -395,6 +395,13 @@ export function InitiativeView(props: {
               {v.t('portfolio.edit')}
             </a>
           </p>
+          {i.stage === 'demonstrator' && !page.experiments.some((e) => !e.decision) ? (
+            <p class="ds-paragraph">
+              <a class="ds-link" href={`/okosystem/demonstratorer/ny?initiativ=${i.id}`}>
+                {v.t('portfolio.startExperiment')}
+              </a>
+            </p>
+          ) : null}
           <h2 class="ds-heading" data-size="sm">
             {v.t('portfolio.stage.heading')}
           </h2>
