@@ -81,6 +81,8 @@ export function Input(props: {
 
 export function TextArea(props: {
   id: string;
+  /** The submitted name, when it differs from the id. */
+  name?: string;
   label: string;
   asHeading?: boolean;
   hint?: Child | null;
@@ -98,7 +100,7 @@ export function TextArea(props: {
       <textarea
         class="ds-input"
         id={props.id}
-        name={props.id}
+        name={props.name ?? props.id}
         rows={props.rows ?? 4}
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}

@@ -216,46 +216,6 @@ export function TextField(props: {
   );
 }
 
-/** A labelled multi-line text field with its description and validation message (the same pattern as TextField). */
-export function TextAreaField(props: {
-  id: string;
-  name?: string;
-  label: string;
-  description?: string;
-  value?: string | null;
-  error?: string;
-  rows?: number;
-}) {
-  const describedBy = [props.description ? `${props.id}-desc` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div class="ds-field form-field">
-      <label class="ds-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.description ? (
-        <div class="ds-paragraph field-description" id={`${props.id}-desc`} data-size="sm">
-          {props.description}
-        </div>
-      ) : null}
-      {props.error ? (
-        <div class="ds-validation-message" id={`${props.id}-error`} data-color="danger">
-          {props.error}
-        </div>
-      ) : null}
-      <textarea
-        class="ds-input"
-        id={props.id}
-        name={props.name ?? props.id}
-        rows={props.rows ?? 4}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
 export function CsrfField(props: { v: ViewContext }) {
   return <input type="hidden" name="_csrf" value={props.v.csrfToken} />;
 }

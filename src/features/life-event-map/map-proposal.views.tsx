@@ -1,6 +1,7 @@
+import { Select, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
-import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../../core/layout.tsx';
+import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
 import type { LifeEventMap, Localised } from './life-event-map.content.ts';
 import type { DiffSection, FieldChange } from './life-event-map.diff.ts';
 import { ChangeValue, fieldLabel } from './life-event-map.edit.views.tsx';
@@ -172,30 +173,20 @@ export function ProposalFormView(props: {
             <CsrfField v={v} />
             <ErrorSummary v={v} errors={errors} />
             <input type="hidden" name="mal" value={targetParam(target)} />
-            <div class="ds-field form-field">
-              <label class="ds-label" for="onBehalf">
-                {v.t('lem.proposal.field.onBehalf')}
-              </label>
-              {errors.onBehalf ? (
-                <div class="ds-validation-message" id="onBehalf-error" data-color="danger">
-                  {errors.onBehalf}
-                </div>
-              ) : null}
-              <select class="ds-input" id="onBehalf" name="onBehalf" aria-describedby={errors.onBehalf ? 'onBehalf-error' : undefined}>
-                {props.options.map((o) => (
-                  <option value={o.value} selected={values.onBehalf === o.value}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select
+              id="onBehalf"
+              label={v.t('lem.proposal.field.onBehalf')}
+              value={values.onBehalf}
+              options={props.options.map((o) => ({ value: o.value, label: o.name }))}
+              error={errors.onBehalf}
+            />
             <TextField id="what" label={v.t('lem.proposal.field.what')} value={values.what} error={errors.what} required />
-            <TextAreaField id="why" name="why" label={v.t('lem.proposal.field.why')} value={values.why} error={errors.why} />
-            <TextAreaField
+            <TextArea id="why" name="why" label={v.t('lem.proposal.field.why')} value={values.why} error={errors.why} />
+            <TextArea
               id="evidence"
               name="evidence"
               label={v.t('lem.proposal.field.evidence')}
-              description={v.t('lem.proposal.field.evidence.help')}
+              hint={v.t('lem.proposal.field.evidence.help')}
               value={values.evidence}
               error={errors.evidence}
             />
@@ -214,7 +205,7 @@ export function ProposalFormView(props: {
               {(target.kind === 'task' ? TASK_TEXT_FIELDS : PHASE_TEXT_FIELDS).flatMap((field) =>
                 TEXT_LANGS.map((lang) =>
                   field === 'summary' ? (
-                    <TextAreaField
+                    <TextArea
                       id={`${field}-${lang}`}
                       name={`${field}.${lang}`}
                       label={fieldLabel(v, [field, lang])}
@@ -411,13 +402,7 @@ function DecisionForms(props: { v: ViewContext; page: ProposalPage; values: Reco
       <form method="post" action={`/livshendelse/forslag/${n}/avvis`} novalidate>
         <CsrfField v={v} />
         <ErrorSummary v={v} errors={errors.reason ? { reason: errors.reason } : {}} />
-        <TextAreaField
-          id="reason"
-          name="reason"
-          label={v.t('lem.proposal.reject.reason')}
-          value={props.values.reason}
-          error={errors.reason}
-        />
+        <TextArea id="reason" name="reason" label={v.t('lem.proposal.reject.reason')} value={props.values.reason} error={errors.reason} />
         <button class="ds-button" data-variant="secondary" type="submit">
           {v.t('lem.proposal.reject.submit')}
         </button>

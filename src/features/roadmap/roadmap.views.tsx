@@ -1,6 +1,7 @@
+import { Radios, Select, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
-import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../../core/layout.tsx';
+import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
 import { Choices } from '../building-blocks/building-blocks.views.tsx';
 import { GAINS, gainText, isGainId } from '../ecosystem/gains.ts';
 import { phaseName } from '../needs/needs.views.tsx';
@@ -28,24 +29,6 @@ export function targetText(v: ViewContext, target: string): string {
 export interface Choice {
   id: string;
   name: string;
-}
-
-function Select(props: { id: string; label: string; options: { value: string; label: string }[]; value?: string; allLabel: string }) {
-  return (
-    <div class="ds-field">
-      <label class="ds-label" for={props.id}>
-        {props.label}
-      </label>
-      <select class="ds-input" id={props.id} name={props.id}>
-        <option value="">{props.allLabel}</option>
-        {props.options.map((o) => (
-          <option value={o.value} selected={props.value === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export function RoadmapListView(props: {
@@ -81,28 +64,28 @@ export function RoadmapListView(props: {
           <Select
             id="fase"
             label={v.t('roadmap.filter.phase')}
-            allLabel={all}
+            placeholder={all}
             value={filter.fase ? String(filter.fase) : undefined}
             options={PHASES.map((p) => ({ value: String(p), label: phaseName(v, p) }))}
           />
           <Select
             id="gevinst"
             label={v.t('roadmap.filter.gain')}
-            allLabel={all}
+            placeholder={all}
             value={filter.gevinst}
             options={GAINS.map((g) => ({ value: g.id, label: gainText(g, 'name', v.lang) }))}
           />
           <Select
             id="eier"
             label={v.t('roadmap.filter.owner')}
-            allLabel={all}
+            placeholder={all}
             value={filter.eier}
             options={props.owners.map((o) => ({ value: o.id, label: o.name }))}
           />
           <Select
             id="status"
             label={v.t('roadmap.filter.status')}
-            allLabel={all}
+            placeholder={all}
             value={filter.status}
             options={ROADMAP_STATUSES.map((s) => ({ value: s, label: statusName(v, s) }))}
           />
@@ -376,7 +359,7 @@ export function RoadmapFormView(props: {
         ) : null}
         <ErrorSummary v={v} errors={Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'form'))} />
         <TextField id="title" label={v.t('roadmap.field.title')} value={f.title} error={errors.title} required />
-        <TextAreaField id="description" label={v.t('roadmap.field.description')} value={f.description} error={errors.description} />
+        <TextArea id="description" label={v.t('roadmap.field.description')} value={f.description} error={errors.description} />
         <Choices
           id="phases"
           legend={v.t('roadmap.field.phases')}
@@ -393,30 +376,14 @@ export function RoadmapFormView(props: {
           selected={values.gains}
           error={errors.gains}
         />
-        <div class="ds-field form-field">
-          <label class="ds-label" for="ownerActorId">
-            {v.t('roadmap.field.owner')}
-          </label>
-          {errors.ownerActorId ? (
-            <div class="ds-validation-message" id="ownerActorId-error" data-color="danger">
-              {errors.ownerActorId}
-            </div>
-          ) : null}
-          <select
-            class="ds-input"
-            id="ownerActorId"
-            name="ownerActorId"
-            aria-invalid={errors.ownerActorId ? 'true' : undefined}
-            aria-describedby={errors.ownerActorId ? 'ownerActorId-error' : undefined}
-          >
-            <option value="">{v.t('roadmap.choose')}</option>
-            {props.choices.actors.map((a) => (
-              <option value={a.id} selected={f.ownerActorId === a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="ownerActorId"
+          label={v.t('roadmap.field.owner')}
+          placeholder={v.t('roadmap.choose')}
+          value={f.ownerActorId}
+          options={props.choices.actors.map((a) => ({ value: a.id, label: a.name }))}
+          error={errors.ownerActorId}
+        />
         <TextField
           id="target"
           label={v.t('roadmap.field.target')}
@@ -426,18 +393,18 @@ export function RoadmapFormView(props: {
           width="short"
           required
         />
-        <Choices
+        <Radios
           id="status"
           legend={v.t('roadmap.field.status')}
-          type="radio"
+          small
           options={ROADMAP_STATUSES.map((s: RoadmapStatus) => ({ value: s, label: statusName(v, s) }))}
-          selected={[f.status ?? 'planned']}
+          value={f.status ?? 'planned'}
           error={errors.status}
         />
-        <TextAreaField
+        <TextArea
           id="statusReason"
           label={v.t('roadmap.field.statusReason')}
-          description={v.t('roadmap.field.statusReason.help')}
+          hint={v.t('roadmap.field.statusReason.help')}
           value={f.statusReason}
           error={errors.statusReason}
         />
