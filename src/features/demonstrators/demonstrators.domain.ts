@@ -103,6 +103,42 @@ export async function startExperiment(deps: Deps, opts: { user: CurrentUser | nu
   });
 }
 
+/**
+ * The core group changes an undecided experiment's hypothesis, period and metrics (outcomes stay with their row).
+ * The history keeps each changed field's before/after.
+ */
+export async function editExperiment(deps: Deps, opts: { user: CurrentUser | null; id: string; input: ExperimentInput }): Promise<void> {
+  const user = await requireCoreGroup(deps, { user: opts.user });
+  const at = deps.now();
+  await deps.database.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const experiment = await loadExperiment(db, opts.id, true);
+    if (experiment.decision) throw new AppError('conflict', 'demo.error.decided', { field: 'hypothesis' });
+    if (opts.input.initiativeId !== experiment.initiativeId)
+      throw new AppError('validation', 'demo.error.initiative', { field: 'initiativeId' });
+    const metrics = opts.input.metrics.map((m, i) => ({ ...m, outcome: experiment.metrics[i]?.outcome ?? '' }));
+    const label = (list: { name: string; target: string }[]) => list.map((m) => `${m.name} (${m.target})`);
+    const changes = changedFields(
+      {
+        hypothesis: experiment.hypothesis,
+        startDate: experiment.startDate,
+        endDate: experiment.endDate,
+        criteria: label(experiment.metrics),
+      },
+      { hypothesis: opts.input.hypothesis, startDate: opts.input.startDate, endDate: opts.input.endDate, criteria: label(metrics) },
+    );
+    if (Object.keys(changes).length === 0) return;
+    await updateExperiment(db, experiment.id, {
+      hypothesis: opts.input.hypothesis,
+      startDate: opts.input.startDate,
+      endDate: opts.input.endDate,
+      metrics,
+      updatedAt: at,
+    });
+    await history(db, { experimentId: experiment.id, action: 'updated', changes, user, at });
+  });
+}
+
 /** Results and learning, and each metric's outcome; the history keeps every field's before/after. */
 export async function recordResults(deps: Deps, opts: { user: CurrentUser | null; id: string; input: ResultsInput }): Promise<void> {
   const user = await requireCoreGroup(deps, { user: opts.user });
@@ -223,6 +259,8 @@ export async function answerSurvey(
   if (!survey) throw new AppError('not_found', 'error.notFound.body');
   if (!(await isParticipant(deps.database.db, survey.experimentId, opts.organisationId)))
     throw new AppError('forbidden', 'error.forbidden.body');
+  // A decided experiment is over: its surveys take no more answers.
+  if ((await loadExperiment(deps.database.db, survey.experimentId)).decision) throw new AppError('conflict', 'demo.error.surveyClosed');
   const checked = checkAnswers(survey.questions, opts.raw);
   if ('errors' in checked) throw new AppError('validation', 'demo.error.answers', { errors: checked.errors });
   const at = deps.now();

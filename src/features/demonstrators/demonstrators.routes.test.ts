@@ -160,6 +160,25 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
     expect(page).toContain('Under 1 time');
   });
 
+  it('the core group edits hypothesis, period and metrics (history before → after); others cannot; bad input 422', async () => {
+    const leaderA = await signedIn('leaderA');
+    expect((await leaderA.get(`/okosystem/demonstratorer/${experimentId}/endre`)).status).toBe(403);
+    expect((await postPairs(leaderA, `/okosystem/demonstratorer/${experimentId}`, experimentForm())).status).toBe(403);
+    const core = await signedIn('core');
+    const form = await (await core.get(`/okosystem/demonstratorer/${experimentId}/endre`)).text();
+    expect(form).toContain('value="Fornøyde styreledere"');
+    const bad = await postPairs(core, `/okosystem/demonstratorer/${experimentId}`, [
+      ...experimentForm().filter(([k]) => k !== 'endDate'),
+      ['endDate', '2026-01-01'],
+    ]);
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Sluttdatoen kan ikke være før startdatoen.');
+    const edited = experimentForm().map(([k, v]): [string, string] => [k, k === 'endDate' ? '2026-08-31' : v]);
+    expect((await postPairs(core, `/okosystem/demonstratorer/${experimentId}`, edited)).status).toBe(303);
+    const page = await (await ctx.client().get(`/okosystem/demonstratorer/${experimentId}`)).text();
+    expect(page).toContain('Sluttdato: 2026-06-30 → 2026-08-31');
+  });
+
   it('organisations opt in from their own workspace only (leader/board), and out again', async () => {
     const member = await signedIn('memberA');
     const panel = await member.get(`/arbeidsrom/${orgA}/demonstratorer`);
@@ -289,6 +308,18 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
       409,
     );
     expect((await leaderA.post(`/arbeidsrom/${orgA}/demonstratorer/${experimentId}/trekk`)).status).toBe(409);
+    // A member who has not answered yet: the decided experiment's survey is closed.
+    users.memberB = await ctx.createUser({ name: 'Siri Medlem' });
+    await ctx.database.db.insert(memberships).values({ organisationId: orgB, userId: users.memberB.id, role: 'member' });
+    const memberB = await signedIn('memberB');
+    const closed = await memberB.post(`/okosystem/demonstratorer/${experimentId}/undersokelser/${surveyId}`, {
+      organisationId: orgB,
+      q0: '3',
+      q1: '',
+    });
+    expect(closed.status).toBe(409);
+    expect(await closed.text()).toContain('undersøkelsen tar ikke imot flere svar');
+    expect((await postPairs(core, `/okosystem/demonstratorer/${experimentId}`, experimentForm())).status).toBe(409);
     const page = await (await ctx.client().get(`/okosystem/demonstratorer/${experimentId}`)).text();
     expect(page).toContain('Utfall: –, – → 40 minutter, 3,7 av 5');
     expect(page).toContain('Stoppe: Et annet initiativ dekker behovet');

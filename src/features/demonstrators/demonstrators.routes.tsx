@@ -13,6 +13,7 @@ import {
   addSurvey,
   answerSurvey,
   decide,
+  editExperiment,
   listExperiments,
   readExperiment,
   readSurveyForAnswer,
@@ -107,6 +108,48 @@ export function demonstratorsRoutes() {
   };
 
   app.get('/okosystem/demonstratorer/:id', (c) => experimentPage(c, { values: {}, errors: {} }));
+
+  const editPage = async (
+    c: Context<AppEnv>,
+    state: { values: Record<string, string>; lists?: Record<string, string[]>; errors: Record<string, string> },
+    status: 200 | 409 | 422 = 200,
+  ) => {
+    const deps = c.get('deps');
+    await requireCoreGroup(deps, { user: c.get('user') });
+    const page = await readExperiment(deps, { user: c.get('user'), id: c.req.param('id') ?? '' });
+    const e = page.experiment;
+    const filled = {
+      values: { initiativeId: e.initiativeId, hypothesis: e.hypothesis, startDate: e.startDate, endDate: e.endDate, ...state.values },
+      lists: state.lists ?? { metricName: e.metrics.map((m) => m.name), metricTarget: e.metrics.map((m) => m.target) },
+      errors: state.errors,
+    };
+    const initiatives = [{ id: page.initiative.id, title: page.initiative.title }];
+    return renderPage(c, {
+      title: (v) => v.t('demo.edit'),
+      body: (v) => <ExperimentFormView v={v} initiatives={initiatives} editingId={e.id} {...filled} />,
+      status,
+    });
+  };
+
+  app.get('/okosystem/demonstratorer/:id/endre', (c) => editPage(c, { values: {}, errors: {} }));
+
+  app.post('/okosystem/demonstratorer/:id', async (c) => {
+    await requireCoreGroup(c.get('deps'), { user: c.get('user') });
+    const form = await parseForm(c, experimentFormSchema);
+    const rows = await lists(c, ['metricName', 'metricTarget']);
+    if (!form.ok) return editPage(c, { values: form.values, lists: rows, errors: form.errors }, 422);
+    try {
+      await editExperiment(c.get('deps'), { user: c.get('user'), id: c.req.param('id'), input: form.data });
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict') && typeof err.details?.field === 'string') {
+        const errors = { [err.details.field]: c.get('t')(err.messageKey as MessageKey) };
+        return editPage(c, { values: form.values, lists: rows, errors }, err.code === 'conflict' ? 409 : 422);
+      }
+      throw err;
+    }
+    setFlash(c, { kind: 'success', key: 'portfolio.saved' });
+    return redirectAfterPost(c, `/okosystem/demonstratorer/${c.req.param('id')}`);
+  });
 
   const back = (c: Context<AppEnv>) => `/okosystem/demonstratorer/${c.req.param('id')}`;
 

@@ -87,7 +87,9 @@ export function ExperimentListView(props: { v: ViewContext; experiments: Experim
   );
 }
 
-export function ExperimentFormView(props: FormState & { v: ViewContext; initiatives: { id: string; title: string }[] }) {
+export function ExperimentFormView(
+  props: FormState & { v: ViewContext; initiatives: { id: string; title: string }[]; editingId?: string },
+) {
   const { v, values, errors } = props;
   const names = props.lists?.metricName ?? [];
   const targets = props.lists?.metricTarget ?? [];
@@ -95,21 +97,29 @@ export function ExperimentFormView(props: FormState & { v: ViewContext; initiati
     <>
       <Back v={v} href="/okosystem/demonstratorer" text={v.t('demo.back')} />
       <h1 class="ds-heading" data-size="lg">
-        {v.t('demo.new')}
+        {v.t(props.editingId ? 'demo.edit' : 'demo.new')}
       </h1>
       <ErrorSummary v={v} errors={errors} />
       {props.initiatives.length === 0 ? (
         <p class="ds-paragraph">{v.t('demo.form.noInitiatives')}</p>
       ) : (
-        <form method="post" action="/okosystem/demonstratorer" novalidate>
+        <form
+          method="post"
+          action={props.editingId ? `/okosystem/demonstratorer/${props.editingId}` : '/okosystem/demonstratorer'}
+          novalidate
+        >
           <CsrfField v={v} />
-          <Select
-            id="initiativeId"
-            label={v.t('demo.field.initiative')}
-            value={values.initiativeId}
-            error={errors.initiativeId}
-            options={props.initiatives.map((i) => ({ value: i.id, label: i.title }))}
-          />
+          {props.editingId ? (
+            <input type="hidden" name="initiativeId" value={values.initiativeId} />
+          ) : (
+            <Select
+              id="initiativeId"
+              label={v.t('demo.field.initiative')}
+              value={values.initiativeId}
+              error={errors.initiativeId}
+              options={props.initiatives.map((i) => ({ value: i.id, label: i.title }))}
+            />
+          )}
           <TextArea
             id="hypothesis"
             label={v.t('demo.field.hypothesis')}
@@ -155,7 +165,7 @@ export function ExperimentFormView(props: FormState & { v: ViewContext; initiati
             ))}
           </fieldset>
           <button class="ds-button" type="submit">
-            {v.t('demo.form.submit')}
+            {v.t(props.editingId ? 'demo.form.save' : 'demo.form.submit')}
           </button>
         </form>
       )}
@@ -328,6 +338,13 @@ export function ExperimentView(props: FormState & { v: ViewContext; page: Experi
           ))}
         </section>
       ))}
+      {page.canRun && !e.decision ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={`/okosystem/demonstratorer/${e.id}/endre`}>
+            {v.t('demo.edit')}
+          </a>
+        </p>
+      ) : null}
       {page.canRun ? <RunForms v={v} page={page} values={values} errors={errors} lists={lists} /> : null}
       <h2 class="ds-heading" data-size="sm">
         {v.t('demo.history.heading')}
