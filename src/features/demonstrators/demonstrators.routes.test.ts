@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestClient, type TestContext } from '../../../test/helpers/app.ts';
+import { createTestContext, type TestContext } from '../../../test/helpers/app.ts';
 import { engineUnderTest } from '../../../test/helpers/database.ts';
 import type { CurrentUser } from '../../core/auth/current-user.ts';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../../core/db/schema.ts';
 import { createInitiative } from '../portfolio/create-initiative.ts';
 import { changeStage } from '../portfolio/portfolio.domain.ts';
+import { postPairs } from '../portfolio/post-pairs.ts';
 import { decide, startExperiment } from './demonstrators.domain.ts';
 
 /** Demonstrators on both engines: experiments, opt-in from the workspace, surveys, results, the decision. */
@@ -83,12 +84,6 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
     const client = ctx.client();
     await client.signInAs(users[who]!.id);
     return client;
-  };
-  const postPairs = async (client: TestClient, path: string, pairs: [string, string][]) => {
-    await client.get('/okosystem/demonstratorer');
-    const body = new URLSearchParams(pairs);
-    body.set('_csrf', client.cookies.get('frivillig_csrf') ?? '');
-    return client.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   };
   const experimentForm = (): [string, string][] => [
     ['initiativeId', initiativeId],

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestClient, type TestContext } from '../../../test/helpers/app.ts';
+import { createTestContext, type TestContext } from '../../../test/helpers/app.ts';
 import { engineUnderTest } from '../../../test/helpers/database.ts';
 import type { CurrentUser } from '../../core/auth/current-user.ts';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../../core/db/schema.ts';
 import { AppError } from '../../core/errors.ts';
 import { createInitiative } from './create-initiative.ts';
+import { postPairs } from './post-pairs.ts';
 
 /** The innovation portfolio on both engines: public reads, co-creation, the core group's edits, each boundary. */
 describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () => {
@@ -76,12 +77,6 @@ describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () =
     return client;
   };
   /** Posts repeated fields (checkbox groups) with the CSRF token, as a browser does. */
-  const postPairs = async (client: TestClient, path: string, pairs: [string, string][]) => {
-    await client.get('/okosystem/portefolje');
-    const body = new URLSearchParams(pairs);
-    body.set('_csrf', client.cookies.get('frivillig_csrf') ?? '');
-    return client.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  };
   const proposal = (title: string): [string, string][] => [
     ['kind', 'idea'],
     ['title', title],
