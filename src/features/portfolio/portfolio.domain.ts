@@ -7,6 +7,7 @@ import { isCoreGroupMember, requireCoreGroup } from '../ecosystem/ecosystem-acce
 import { type NeedSummary, readNeeds } from '../needs/needs.domain.ts';
 import { checkInitiativeReferences } from './create-initiative.ts';
 import {
+  actorNames,
   findInitiative,
   findInitiativeForUpdate,
   hasSupported,
@@ -132,6 +133,26 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return changes;
 }
 
+/**
+ * The history names linked needs and actors by title and name as they were, not by id, so old rows stay
+ * readable after a need or an actor is renamed or deleted.
+ */
+async function namedChanges(deps: Deps, changes: Record<string, [unknown, unknown]>): Promise<Record<string, [unknown, unknown]>> {
+  const { needs } = await readNeeds(deps);
+  const titles = new Map(needs.map((n) => [n.id, n.title]));
+  const actorIds = [changes.ownerActorId, changes.participantActorIds]
+    .flatMap((c) => (c ? c.flat() : []))
+    .filter((x): x is string => typeof x === 'string');
+  const names = await actorNames(deps.database.db, [...new Set(actorIds)]);
+  const name = (map: Map<string, string>) => (v: unknown) =>
+    Array.isArray(v) ? v.map((id: string) => map.get(id) ?? id) : typeof v === 'string' ? (map.get(v) ?? v) : v;
+  const out = { ...changes };
+  if (changes.needIds) out.needIds = changes.needIds.map(name(titles)) as [unknown, unknown];
+  if (changes.participantActorIds) out.participantActorIds = changes.participantActorIds.map(name(names)) as [unknown, unknown];
+  if (changes.ownerActorId) out.ownerActorId = changes.ownerActorId.map(name(names)) as [unknown, unknown];
+  return out;
+}
+
 /** The core group edits an initiative's content and links; a history row keeps each field's before/after. */
 export async function editInitiative(deps: Deps, opts: { user: CurrentUser | null; id: string; input: InitiativeInput }): Promise<void> {
   const user = await requireCoreGroup(deps, { user: opts.user });
@@ -146,8 +167,9 @@ export async function editInitiative(deps: Deps, opts: { user: CurrentUser | nul
     needIds: current.needs.map((n) => n.id).sort(),
     participantActorIds: current.participants.map((p) => p.actorId).sort(),
   };
-  const changes = changedFields(before, { ...fields, needIds: [...needIds].sort(), participantActorIds: [...participantActorIds].sort() });
-  if (Object.keys(changes).length === 0) return;
+  const ids = changedFields(before, { ...fields, needIds: [...needIds].sort(), participantActorIds: [...participantActorIds].sort() });
+  if (Object.keys(ids).length === 0) return;
+  const changes = await namedChanges(deps, ids);
   await deps.database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     await loadInitiative(db, opts.id, true);

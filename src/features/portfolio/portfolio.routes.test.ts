@@ -204,6 +204,9 @@ describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () =
     const page = await (await ctx.client().get(`/okosystem/portefolje/${initiativeId}`)).text();
     expect(page).toContain('Steg: Idé → Utforsking');
     expect(page).toContain('Tittel: Opplysninger én gang til kommunen → Opplysninger én gang til alle');
+    expect(page).toContain('Eier: – → Frivillighet Norge');
+    expect(page).toContain('Deltakende aktører: – → Medlemsdata AS');
+    expect((await ctx.client().get('/okosystem/portefolje/ikke-en-id')).status).toBe(404);
     expect(page).toContain('Steg: Utforsking → Stoppet');
     expect(page).toContain('Dekket av et annet initiativ');
     const list = await (await ctx.client().get('/okosystem/portefolje?steg=stopped&eier=' + coreActor)).text();
