@@ -1,8 +1,8 @@
+import { Radios, Select, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
 import { HistoryTable, ScrollTable, stageName } from '../portfolio/portfolio.views.tsx';
-import { Radios, Select, TextArea } from '../registration/registration.fields.tsx';
 import type { listExperiments, QuestionResult, readExperiment, readWorkspaceDemonstrators } from './demonstrators.domain.ts';
 import { DECISIONS, MAX_ROWS, QUESTION_KINDS } from './demonstrators.schema.ts';
 

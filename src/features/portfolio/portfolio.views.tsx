@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { Radios, Select, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import type { MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../core/layout.tsx';
@@ -6,7 +7,6 @@ import { Choices } from '../building-blocks/building-blocks.views.tsx';
 import { GAIN_IDS, gainById, gainText, isGainId } from '../ecosystem/gains.ts';
 import type { NeedSummary } from '../needs/needs.domain.ts';
 import { phaseName } from '../needs/needs.views.tsx';
-import { Radios, Select, TextArea } from '../registration/registration.fields.tsx';
 import type { InitiativeSummary } from './portfolio.domain.ts';
 import { INITIATIVE_KINDS, type ListQuery, STAGES } from './portfolio.schema.ts';
 import { PRIORITY_WEIGHTS } from './priority.ts';
