@@ -209,7 +209,7 @@ describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () =
     expect((await ctx.client().get('/okosystem/portefolje/ikke-en-id')).status).toBe(404);
     expect(page).toContain('Steg: Utforsking → Stoppet');
     expect(page).toContain('Dekket av et annet initiativ');
-    const list = await (await ctx.client().get('/okosystem/portefolje?steg=stopped&eier=' + coreActor)).text();
+    const list = await (await ctx.client().get(`/okosystem/portefolje?steg=stopped&eier=${coreActor}`)).text();
     expect(list).toContain('Opplysninger én gang til alle');
     expect(list).toContain('href="/okosystem/portefolje?fase=3&amp;steg=stopped#liste"');
     const other = await (await ctx.client().get('/okosystem/portefolje?steg=scaling')).text();
