@@ -30,8 +30,15 @@ export interface TestClient {
   cookies: Map<string, string>;
   signInAs(userId: string): Promise<void>;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
-  /** Posts a form; the CSRF token is fetched and added unless `csrf: false`. */
-  post(path: string, form?: Record<string, string>, opts?: { csrf?: boolean; headers?: Record<string, string> }): Promise<Response>;
+  /**
+   * Posts a form; the CSRF token is fetched and added unless `csrf: false`. A form with repeated fields
+   * (checkbox groups, rows) is given as [name, value] pairs, in the order a browser sends them.
+   */
+  post(
+    path: string,
+    form?: Record<string, string> | [string, string][],
+    opts?: { csrf?: boolean; headers?: Record<string, string> },
+  ): Promise<Response>;
   request(path: string, init?: RequestInit): Promise<Response>;
 }
 

@@ -18,7 +18,6 @@ import {
 } from '../../core/db/schema.ts';
 import { createInitiative } from '../portfolio/create-initiative.ts';
 import { changeStage } from '../portfolio/portfolio.domain.ts';
-import { postPairs } from '../portfolio/post-pairs.ts';
 import { decide, startExperiment } from './demonstrators.domain.ts';
 
 /** Demonstrators on both engines: experiments, opt-in from the workspace, surveys, results, the decision. */
@@ -107,10 +106,10 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
     for (const who of ['leaderA', 'supplier', 'stranger']) {
       const client = await signedIn(who);
       expect((await client.get('/okosystem/demonstratorer/ny')).status).toBe(403);
-      expect((await postPairs(client, '/okosystem/demonstratorer', experimentForm())).status).toBe(403);
+      expect((await client.post('/okosystem/demonstratorer', experimentForm())).status).toBe(403);
     }
     const core = await signedIn('core');
-    const notYet = await postPairs(core, '/okosystem/demonstratorer', experimentForm());
+    const notYet = await core.post('/okosystem/demonstratorer', experimentForm());
     expect(notYet.status).toBe(422);
     expect(await notYet.text()).toContain('Velg et initiativ som står på steget demonstrator.');
     expect(await rows(demonstratorExperiments)).toBe(0);
@@ -119,7 +118,7 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
   it('bad input answers 422 with field errors, keeps the input and writes nothing', async () => {
     await changeStage(ctx.deps, { user: asUser('core'), id: initiativeId, input: { stage: 'demonstrator', reason: '' } });
     const core = await signedIn('core');
-    const res = await postPairs(core, '/okosystem/demonstratorer', [
+    const res = await core.post('/okosystem/demonstratorer', [
       ['initiativeId', initiativeId],
       ['hypothesis', 'Kort'],
       ['startDate', '2026-06-30'],
@@ -140,7 +139,7 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
     const core = await signedIn('core');
     const link = `href="/okosystem/demonstratorer/ny?initiativ=${initiativeId}"`;
     expect(await (await core.get(`/okosystem/portefolje/${initiativeId}`)).text()).toContain(link);
-    const res = await postPairs(core, '/okosystem/demonstratorer', experimentForm());
+    const res = await core.post('/okosystem/demonstratorer', experimentForm());
     expect(res.status).toBe(303);
     expect(await (await core.get(`/okosystem/portefolje/${initiativeId}`)).text()).not.toContain(link);
     experimentId = res.headers.get('location')!.split('/').pop()!;
@@ -149,7 +148,7 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
       { name: 'Tid brukt på protokoll', target: 'Under 1 time', outcome: '' },
       { name: 'Fornøyde styreledere', target: 'Minst 4 av 5', outcome: '' },
     ]);
-    expect((await postPairs(core, '/okosystem/demonstratorer', experimentForm())).status).toBe(409);
+    expect((await core.post('/okosystem/demonstratorer', experimentForm())).status).toBe(409);
     const page = await (await ctx.client().get(`/okosystem/demonstratorer/${experimentId}`)).text();
     expect(page).toContain('>Suksesskriterier</caption>');
     expect(page).toContain('Under 1 time');
@@ -158,18 +157,18 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
   it('the core group edits hypothesis, period and metrics (history before → after); others cannot; bad input 422', async () => {
     const leaderA = await signedIn('leaderA');
     expect((await leaderA.get(`/okosystem/demonstratorer/${experimentId}/endre`)).status).toBe(403);
-    expect((await postPairs(leaderA, `/okosystem/demonstratorer/${experimentId}`, experimentForm())).status).toBe(403);
+    expect((await leaderA.post(`/okosystem/demonstratorer/${experimentId}`, experimentForm())).status).toBe(403);
     const core = await signedIn('core');
     const form = await (await core.get(`/okosystem/demonstratorer/${experimentId}/endre`)).text();
     expect(form).toContain('value="Fornøyde styreledere"');
-    const bad = await postPairs(core, `/okosystem/demonstratorer/${experimentId}`, [
+    const bad = await core.post(`/okosystem/demonstratorer/${experimentId}`, [
       ...experimentForm().filter(([k]) => k !== 'endDate'),
       ['endDate', '2026-01-01'],
     ]);
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('Sluttdatoen kan ikke være før startdatoen.');
     const edited = experimentForm().map(([k, v]): [string, string] => [k, k === 'endDate' ? '2026-08-31' : v]);
-    expect((await postPairs(core, `/okosystem/demonstratorer/${experimentId}`, edited)).status).toBe(303);
+    expect((await core.post(`/okosystem/demonstratorer/${experimentId}`, edited)).status).toBe(303);
     const page = await (await ctx.client().get(`/okosystem/demonstratorer/${experimentId}`)).text();
     expect(page).toContain('Sluttdato: 2026-06-30 → 2026-08-31');
   });
@@ -213,13 +212,13 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
       ['questionPrompt', 'Hva savnet dere?'],
       ['questionKind', 'text'],
     ];
-    expect((await postPairs(leaderA, `/okosystem/demonstratorer/${experimentId}/undersokelser`, form)).status).toBe(403);
+    expect((await leaderA.post(`/okosystem/demonstratorer/${experimentId}/undersokelser`, form)).status).toBe(403);
     const core = await signedIn('core');
-    const empty = await postPairs(core, `/okosystem/demonstratorer/${experimentId}/undersokelser`, [['title', 'Tom undersøkelse']]);
+    const empty = await core.post(`/okosystem/demonstratorer/${experimentId}/undersokelser`, [['title', 'Tom undersøkelse']]);
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain('Skriv mellom ett og fem spørsmål');
     expect((await ctx.database.db.select().from(demonstratorSurveys)).length).toBe(0);
-    expect((await postPairs(core, `/okosystem/demonstratorer/${experimentId}/undersokelser`, form)).status).toBe(303);
+    expect((await core.post(`/okosystem/demonstratorer/${experimentId}/undersokelser`, form)).status).toBe(303);
     const [survey] = await ctx.database.db.select().from(demonstratorSurveys);
     surveyId = survey!.id;
     expect(survey!.questions).toEqual([
@@ -276,7 +275,7 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
       403,
     );
     const core = await signedIn('core');
-    const results = await postPairs(core, `/okosystem/demonstratorer/${experimentId}/resultater`, [
+    const results = await core.post(`/okosystem/demonstratorer/${experimentId}/resultater`, [
       ['results', 'Styrene brukte i snitt 40 minutter på protokollen.'],
       ['learning', 'Malene for innkalling må komme tidligere.'],
       ['outcome', '40 minutter'],
@@ -314,7 +313,7 @@ describe(`demonstrators /okosystem/demonstratorer (${engineUnderTest})`, () => {
     });
     expect(closed.status).toBe(409);
     expect(await closed.text()).toContain('undersøkelsen tar ikke imot flere svar');
-    expect((await postPairs(core, `/okosystem/demonstratorer/${experimentId}`, experimentForm())).status).toBe(409);
+    expect((await core.post(`/okosystem/demonstratorer/${experimentId}`, experimentForm())).status).toBe(409);
     const page = await (await ctx.client().get(`/okosystem/demonstratorer/${experimentId}`)).text();
     expect(page).toContain('Utfall: –, – → 40 minutter, 3,7 av 5');
     expect(page).toContain('Stoppe: Et annet initiativ dekker behovet');

@@ -1,7 +1,7 @@
+import { Input, Radios, Select, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import { CsrfField, ErrorSummary } from '../../core/layout.tsx';
 import { Choices } from '../building-blocks/building-blocks.views.tsx';
-import { Input, Radios, Select, TextArea } from '../registration/registration.fields.tsx';
 import type { ProposalRow } from './marketplace.queries.ts';
 import { Back, type Choice, type FormValues, HistoryList } from './marketplace.views.tsx';
 

@@ -1,10 +1,10 @@
+import { Input, Radios, Select, TextArea } from '../../core/form-fields.tsx';
 import type { ViewContext } from '../../core/http/view-context.ts';
 import { hasMessage, type MessageKey } from '../../core/i18n/catalogue.ts';
 import { CsrfField, ErrorSummary } from '../../core/layout.tsx';
 import { Choices } from '../building-blocks/building-blocks.views.tsx';
 import { contentLang } from '../life-event-map/life-event-map.content.ts';
 import { phaseName } from '../needs/needs.views.tsx';
-import { Input, Radios, Select, TextArea } from '../registration/registration.fields.tsx';
 import type { OfferingRow } from './marketplace.queries.ts';
 import { type BrowseFilter, CATEGORIES, PRICE_MODELS } from './marketplace.schema.ts';
 import type { SupplierOption } from './offerings.ts';

@@ -18,7 +18,6 @@ import {
 } from '../../core/db/schema.ts';
 import { AppError } from '../../core/errors.ts';
 import { createInitiative } from './create-initiative.ts';
-import { postPairs } from './post-pairs.ts';
 
 /** The innovation portfolio on both engines: public reads, co-creation, the core group's edits, each boundary. */
 describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () => {
@@ -106,7 +105,7 @@ describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () =
     for (const who of ['stranger', 'memberA']) {
       const client = await signedIn(who);
       expect((await client.get('/okosystem/portefolje/ny')).status).toBe(403);
-      expect((await postPairs(client, '/okosystem/portefolje', proposal('Ikke lov'))).status).toBe(403);
+      expect((await client.post('/okosystem/portefolje', proposal('Ikke lov'))).status).toBe(403);
     }
     expect((await ctx.client().post('/okosystem/portefolje', { title: 'x' })).status).toBe(401);
     expect(await count(portfolioInitiatives)).toBe(0);
@@ -114,7 +113,7 @@ describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () =
 
   it('bad input is refused with field errors (422), keeps the input and writes nothing', async () => {
     const client = await signedIn('leaderA');
-    const res = await postPairs(client, '/okosystem/portefolje', [
+    const res = await client.post('/okosystem/portefolje', [
       ['kind', 'dream'],
       ['title', 'Ny idé som er god'],
       ['description', ''],
@@ -127,13 +126,13 @@ describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () =
     expect(html).toContain('Velg minst én fase.');
     expect(html).toContain('Velg bare blant de fire gevinstene.');
     expect(html).toContain('value="Ny idé som er god"');
-    const unknownNeed = await postPairs(client, '/okosystem/portefolje', [
+    const unknownNeed = await client.post('/okosystem/portefolje', [
       ...proposal('Med ukjent behov'),
       ['needIds', '00000000-0000-4000-8000-000000000000'],
     ]);
     expect(unknownNeed.status).toBe(422);
     expect(await unknownNeed.text()).toContain('Velg bare behov fra behovsregisteret.');
-    const otherOwner = await postPairs(client, '/okosystem/portefolje', [...proposal('Med fremmed eier'), ['ownerActorId', coreActor]]);
+    const otherOwner = await client.post('/okosystem/portefolje', [...proposal('Med fremmed eier'), ['ownerActorId', coreActor]]);
     expect(otherOwner.status).toBe(422);
     expect(await count(portfolioInitiatives)).toBe(0);
     expect(await count(portfolioHistory)).toBe(0);
@@ -141,7 +140,7 @@ describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () =
 
   it('an organisation leader proposes: stage idé, flagged as proposed by them, history and audit', async () => {
     const client = await signedIn('leaderA');
-    const res = await postPairs(client, '/okosystem/portefolje', proposal('Opplysninger én gang til kommunen'));
+    const res = await client.post('/okosystem/portefolje', proposal('Opplysninger én gang til kommunen'));
     expect(res.status).toBe(303);
     initiativeId = res.headers.get('location')!.split('/').pop()!;
     const [row] = await ctx.database.db.select().from(portfolioInitiatives).where(eq(portfolioInitiatives.id, initiativeId));
@@ -183,7 +182,7 @@ describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () =
       const client = await signedIn(who);
       expect((await client.post(`/okosystem/portefolje/${initiativeId}/fase`, { stage: 'exploration' })).status).toBe(403);
       expect((await client.get(`/okosystem/portefolje/${initiativeId}/endre`)).status).toBe(403);
-      expect((await postPairs(client, `/okosystem/portefolje/${initiativeId}`, proposal('Kapret'))).status).toBe(403);
+      expect((await client.post(`/okosystem/portefolje/${initiativeId}`, proposal('Kapret'))).status).toBe(403);
     }
     const core = await signedIn('core');
     const noReason = await core.post(`/okosystem/portefolje/${initiativeId}/fase`, { stage: 'stopped', reason: '' });
@@ -192,7 +191,7 @@ describe(`innovation portfolio /okosystem/portefolje (${engineUnderTest})`, () =
     const [still] = await ctx.database.db.select().from(portfolioInitiatives).where(eq(portfolioInitiatives.id, initiativeId));
     expect(still!.stage).toBe('idea');
     expect((await core.post(`/okosystem/portefolje/${initiativeId}/fase`, { stage: 'exploration' })).status).toBe(303);
-    const edit = await postPairs(core, `/okosystem/portefolje/${initiativeId}`, [
+    const edit = await core.post(`/okosystem/portefolje/${initiativeId}`, [
       ...proposal('Opplysninger én gang til alle'),
       ['ownerActorId', coreActor],
       ['participantActorIds', supplierActor],
