@@ -6,8 +6,8 @@ import type { ActorRow, DecisionRow, MeetingRow } from './ecosystem.queries.ts';
 import { ACTOR_KINDS, ECOSYSTEM_ROLES } from './ecosystem-access.ts';
 import { GAINS, gainText } from './gains.ts';
 
-/** The eight elements (issue 5), each with its purpose in the project's words and its tool (null: not built yet). */
-const ELEMENTS: { key: string; href: string | null }[] = [
+/** The eight elements (issue 5), each with its purpose in the project's words and the tool that serves it. */
+const ELEMENTS: { key: string; href: string }[] = [
   { key: 'lifeEvent', href: '/livshendelse' },
   { key: 'mission', href: '/okosystem/oppdrag' },
   { key: 'collaboration', href: '/okosystem/aktorer' },
@@ -47,17 +47,12 @@ export function OverviewView(props: { v: ViewContext }) {
         {ELEMENTS.map((el) => (
           <li>
             <h3 class="ds-heading" data-size="xs">
-              {el.href ? (
-                <a class="ds-link" href={el.href}>
-                  {t(k(`eco.el.${el.key}`))}
-                </a>
-              ) : (
-                t(k(`eco.el.${el.key}`))
-              )}
+              <a class="ds-link" href={el.href}>
+                {t(k(`eco.el.${el.key}`))}
+              </a>
             </h3>
             <p class="ds-paragraph">
               <strong>{t('eco.element.purpose')}</strong> {t(k(`eco.el.${el.key}.purpose`))}
-              {el.href ? null : <> ({t('eco.element.soon')})</>}
             </p>
           </li>
         ))}
