@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, invitations, memberships, organisations } from '../../src/core/db/schema.ts';
+import {
+  auditEvents,
+  demonstratorParticipants,
+  ecosystemActorPeople,
+  ecosystemActors,
+  invitations,
+  memberships,
+  organisations,
+} from '../../src/core/db/schema.ts';
+import { startExperiment } from '../../src/features/demonstrators/demonstrators.domain.ts';
+import { createInitiative } from '../../src/features/portfolio/create-initiative.ts';
+import { changeStage } from '../../src/features/portfolio/portfolio.domain.ts';
 import { createTestContext, type TestContext } from '../helpers/app.ts';
 import { engineUnderTest } from '../helpers/database.ts';
 
@@ -24,8 +35,41 @@ describe(`organisation-scoped routes refuse strangers (${engineUnderTest})`, () 
     await ctx.database.db.insert(memberships).values({ organisationId: orgId, userId: member.id, role: 'member' });
     await lc.post(`/arbeidsrom/${orgId}/invitasjoner`, { email: 'pending@example.no', role: 'member' });
     const [invitation] = await ctx.database.db.select().from(invitations);
+    // A demonstrator experiment organisations can opt in to (/arbeidsrom/:orgId/demonstratorer/:id/…).
+    const coreUser = await ctx.createUser({ name: 'Kjernegruppe' });
+    const [actor] = await ctx.database.db
+      .insert(ecosystemActors)
+      .values({ name: 'Frivillighet Norge', kind: 'umbrella_body', ecosystemRole: 'core_group' })
+      .returning();
+    await ctx.database.db.insert(ecosystemActorPeople).values({ actorId: actor!.id, userId: coreUser.id, title: 'Rådgiver' });
+    const core = { ...coreUser, platformRoles: [], sessionIdHash: 'test' };
+    const initiativeId = await createInitiative(ctx.deps, {
+      user: core,
+      input: {
+        kind: 'solution',
+        title: 'Digitalt årsmøte',
+        description: 'Årsmøte med påmelding, stemmegivning og protokoll i appen.',
+        phases: [3],
+        gains: ['less-admin-organisations'],
+        needIds: [],
+        ownerActorId: null,
+        participantActorIds: [],
+      },
+      origin: { kind: 'core-group' },
+    });
+    await changeStage(ctx.deps, { user: core, id: initiativeId, input: { stage: 'demonstrator', reason: '' } });
+    const experimentId = await startExperiment(ctx.deps, {
+      user: core,
+      input: {
+        initiativeId,
+        hypothesis: 'Styret bruker under en time på protokollen.',
+        startDate: '2026-03-01',
+        endDate: '2026-06-30',
+        metrics: [{ name: 'Tid brukt på protokoll', target: 'Under 1 time', outcome: '' }],
+      },
+    });
     // Real ids for every other parameter, so a route cannot pass by failing to find its target.
-    params = { orgId, userId: member.id, invitationId: invitation!.id };
+    params = { orgId, userId: member.id, invitationId: invitation!.id, id: experimentId };
   });
   afterAll(() => ctx.close());
 
@@ -55,6 +99,7 @@ describe(`organisation-scoped routes refuse strangers (${engineUnderTest})`, () 
       organisations: await db.select().from(organisations),
       memberships: await db.select().from(memberships),
       invitations: await db.select().from(invitations),
+      demonstratorParticipants: await db.select().from(demonstratorParticipants),
       audit: (await db.select().from(auditEvents)).length,
     };
   }
