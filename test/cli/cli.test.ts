@@ -42,7 +42,7 @@ const freePort = () =>
 
 // Each case starts real CLI processes (tsx compiles the app on start), which is slow on a busy 2-core
 // machine; generous limits keep the suite about behaviour, not speed (speed lives in npm run bench).
-describe('frivillig CLI', { timeout: 240_000 }, () => {
+describe('frivillig CLI', { timeout: 300_000 }, () => {
   it('lists its commands, and each has --help', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
@@ -78,7 +78,7 @@ describe('frivillig CLI', { timeout: 240_000 }, () => {
     expect(doctor.code).toBe(0);
     expect(doctor.stdout).toContain('✓ database: pglite answers');
     expect(doctor.stdout).toContain('✓ migrations: all applied');
-  }, 120_000);
+  }, 240_000);
 
   it('doctor says what is wrong and how to fix it', async () => {
     const port = await freePort();
