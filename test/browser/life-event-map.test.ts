@@ -46,7 +46,8 @@ describe('journey: the life-event map and the idea phase', () => {
     await expect(steps.getByRole('heading', { level: 2 }).count()).resolves.toBe(8);
     // A step's details open in place (native <details>), and axe still passes with it open.
     await page.getByText('Hvem, regler, kostnad og tid: Registrer organisasjonen i Enhetsregisteret').click();
-    await expect(page.getByRole('link', { name: 'Samordnet registermelding i Altinn' }).first().isVisible()).resolves.toBe(true);
+    // Chromium updates the accessibility tree a moment after <details> opens: wait for the link (fails if it never shows).
+    await page.getByRole('link', { name: 'Samordnet registermelding i Altinn' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await h.checkA11y(page);
     await h.navigate(page, () => page.getByRole('link', { name: 'Vis alle detaljer' }).click());
     expect(new URL(page.url()).search).toBe('?vis=alle');
