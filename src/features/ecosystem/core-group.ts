@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.ts';
 import type { CurrentUser } from '../../core/auth/current-user.ts';
+import { changedFields } from '../../core/changes.ts';
 import { ecosystemDecisions, ecosystemMeetings } from '../../core/db/schema.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
@@ -76,20 +77,13 @@ export async function createDecision(deps: Deps, opts: { user: CurrentUser | nul
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** { field: [before, after] } for the fields that changed. */
-function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const [k, v] of Object.entries(after)) if (before[k] !== v) changes[k] = [before[k], v];
-  return changes;
-}
-
 export async function updateMeeting(deps: Deps, opts: { user: CurrentUser | null; meetingId: string; form: MeetingForm }): Promise<void> {
   const user = await requireCoreGroup(deps, { user: opts.user });
   if (!UUID.test(opts.meetingId)) throw new AppError('not_found', 'error.notFound.body');
   await deps.database.db.transaction(async (tx) => {
     const [before] = await tx.select().from(ecosystemMeetings).where(eq(ecosystemMeetings.id, opts.meetingId));
     if (!before) throw new AppError('not_found', 'error.notFound.body');
-    const changes = diff(before, opts.form);
+    const changes = changedFields(before, opts.form);
     if (Object.keys(changes).length === 0) return;
     const now = deps.now();
     await tx
@@ -127,7 +121,7 @@ export async function updateDecision(
     if (opts.form.meetingId && !(await meetingExists(tx, opts.form.meetingId))) {
       throw new AppError('validation', 'eco.error.meeting', { field: 'meetingId' });
     }
-    const changes = diff(before, opts.form);
+    const changes = changedFields(before, opts.form);
     if (Object.keys(changes).length === 0) return;
     const now = deps.now();
     await tx

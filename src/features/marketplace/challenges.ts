@@ -1,5 +1,6 @@
 import { requireUser } from '../../core/auth/access.ts';
 import type { CurrentUser } from '../../core/auth/current-user.ts';
+import { changedFields } from '../../core/changes.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
 import { actorsOfUser, isCoreGroupMember, isOrchestrator, requireActorPerson, requireCoreGroup } from '../ecosystem/ecosystem-access.ts';
@@ -17,7 +18,7 @@ import {
   updateProposal,
 } from './marketplace.queries.ts';
 import type { ChallengeForm, ProposalForm } from './marketplace.schema.ts';
-import { diff, inTransaction, recordChange, requireKnownLinks, UUID } from './marketplace-history.ts';
+import { inTransaction, recordChange, requireKnownLinks, UUID } from './marketplace-history.ts';
 
 /**
  * Challenges (issue 5, item 6): the core group publishes needs from the needs register that lack a good
@@ -48,7 +49,7 @@ export async function createChallenge(deps: Deps, opts: { user: CurrentUser | nu
   const at = deps.now();
   return inTransaction(deps, async (db) => {
     const id = await insertChallenge(db, { ...opts.input, createdBy: user.id, createdAt: at, updatedAt: at });
-    await recordChange(db, { entity: 'challenge', entityId: id, action: 'created', changes: diff({}, opts.input), user, at });
+    await recordChange(db, { entity: 'challenge', entityId: id, action: 'created', changes: changedFields({}, opts.input), user, at });
     return id;
   });
 }
@@ -61,7 +62,7 @@ export async function editChallenge(
   const challenge = await challengeOrThrow(deps, opts.challengeId);
   await requireKnownLinks(deps, opts.input);
   const { title, needIds, requirements, deadline, status } = challenge;
-  const changes = diff({ title, needIds, requirements, deadline, status }, opts.input);
+  const changes = changedFields({ title, needIds, requirements, deadline, status }, opts.input);
   if (Object.keys(changes).length === 0) return;
   const at = deps.now();
   await inTransaction(deps, async (db) => {
@@ -98,7 +99,7 @@ export async function createProposal(
   const at = deps.now();
   return inTransaction(deps, async (db) => {
     const id = await insertProposal(db, { ...opts.input, challengeId: challenge.id, createdBy: user.id, createdAt: at, updatedAt: at });
-    await recordChange(db, { entity: 'proposal', entityId: id, action: 'created', changes: diff({}, opts.input), user, at });
+    await recordChange(db, { entity: 'proposal', entityId: id, action: 'created', changes: changedFields({}, opts.input), user, at });
     return id;
   });
 }
@@ -144,7 +145,7 @@ export async function editProposal(
     blockIds: opts.input.blockIds,
     priceIndication: opts.input.priceIndication,
   };
-  const changes = diff({ summary, approach, blockIds, priceIndication }, input);
+  const changes = changedFields({ summary, approach, blockIds, priceIndication }, input);
   if (Object.keys(changes).length === 0) return;
   const at = deps.now();
   await inTransaction(deps, async (db) => {

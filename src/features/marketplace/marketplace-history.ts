@@ -15,15 +15,6 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export type Action = 'created' | 'updated' | 'submitted' | 'approved' | 'rejected' | 'accepted';
 
-/** { field: [before, after] } for the fields whose value changed (arrays and booleans compared by value). */
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
-  const out: Record<string, [unknown, unknown]> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(value)) out[key] = [before[key] ?? null, value];
-  }
-  return out;
-}
-
 export async function inTransaction<T>(deps: Deps, work: (db: Db) => Promise<T>): Promise<T> {
   return deps.database.db.transaction(async (tx) => work(tx as unknown as Db));
 }

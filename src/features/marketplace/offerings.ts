@@ -1,5 +1,6 @@
 import { requireUser } from '../../core/auth/access.ts';
 import type { CurrentUser } from '../../core/auth/current-user.ts';
+import { changedFields } from '../../core/changes.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
 import { listActorChoices } from '../building-blocks/building-blocks.queries.ts';
@@ -17,7 +18,7 @@ import {
   updateOffering,
 } from './marketplace.queries.ts';
 import type { BrowseFilter, OfferingForm } from './marketplace.schema.ts';
-import { diff, inTransaction, recordChange, requireKnownLinks, UUID } from './marketplace-history.ts';
+import { inTransaction, recordChange, requireKnownLinks, UUID } from './marketplace-history.ts';
 
 /**
  * Offerings (issue 5, item 6). A person of the supplying actor writes and edits the actor's own offerings
@@ -79,7 +80,7 @@ export async function createOffering(deps: Deps, opts: { user: CurrentUser | nul
   const at = deps.now();
   return inTransaction(deps, async (db) => {
     const id = await insertOffering(db, { ...opts.input, status: 'draft', createdBy: user.id, createdAt: at, updatedAt: at });
-    await recordChange(db, { entity: 'offering', entityId: id, action: 'created', changes: diff({}, opts.input), user, at });
+    await recordChange(db, { entity: 'offering', entityId: id, action: 'created', changes: changedFields({}, opts.input), user, at });
     return id;
   });
 }
@@ -90,7 +91,7 @@ export async function editOffering(deps: Deps, opts: { user: CurrentUser | null;
   const offering = await requireOfferingManager(deps, opts);
   if (opts.input.supplierActorId !== offering.supplierActorId) await requireSupplierPerson(deps, user, opts.input.supplierActorId);
   await requireKnownLinks(deps, opts.input);
-  const changes: Record<string, unknown> = diff(editable(offering), opts.input);
+  const changes: Record<string, unknown> = changedFields(editable(offering), opts.input);
   if (Object.keys(changes).length === 0) return;
   const status = offering.status === 'approved' ? 'pending' : offering.status === 'rejected' ? 'draft' : offering.status;
   if (status !== offering.status) changes.status = [offering.status, status];

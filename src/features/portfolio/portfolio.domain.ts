@@ -1,5 +1,6 @@
 import { recordAudit } from '../../core/audit.ts';
 import type { CurrentUser } from '../../core/auth/current-user.ts';
+import { changedFields } from '../../core/changes.ts';
 import type { Db } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../core/http/context.ts';
@@ -122,15 +123,6 @@ export async function readInitiative(deps: Deps, opts: { user: CurrentUser | nul
   ]);
   const supported = opts.user ? await hasSupported(deps.database.db, opts.id, opts.user.id) : false;
   return { initiative, allNeeds, comments, history, canCoCreate: !!coCreator, canEdit, supported };
-}
-
-/** The fields whose value changed, as { field: [before, after] } (the history's before/after). */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(value)) changes[key] = [before[key], value];
-  }
-  return changes;
 }
 
 /**
